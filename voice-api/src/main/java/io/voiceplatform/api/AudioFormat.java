@@ -1,0 +1,50 @@
+package io.voiceplatform.api;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Audio container or encoding understood by the platform. */
+public enum AudioFormat {
+    WAV("wav", "audio/wav"),
+    MP3("mp3", "audio/mpeg"),
+    OGG_OPUS("opus", "audio/ogg"),
+    FLAC("flac", "audio/flac"),
+    WEBM("webm", "audio/webm"),
+    M4A("m4a", "audio/mp4"),
+    /** Raw signed 16-bit little-endian samples without a header. */
+    PCM("pcm", "audio/pcm");
+
+    private final String id;
+    private final String mediaType;
+
+    AudioFormat(String id, String mediaType) {
+        this.id = id;
+        this.mediaType = mediaType;
+    }
+
+    /** Short lower-case name, as used in configuration and in the OpenAI {@code response_format}. */
+    public String id() {
+        return id;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    /** Parses an id or a common alias ({@code ogg}, {@code opus}, {@code mp4}, {@code wave}); empty when unknown. */
+    public static Optional<AudioFormat> fromId(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "wav": case "wave": return Optional.of(WAV);
+            case "mp3": case "mpeg": case "mpga": return Optional.of(MP3);
+            case "ogg": case "opus": case "oga": case "ogg_opus": return Optional.of(OGG_OPUS);
+            case "flac": return Optional.of(FLAC);
+            case "webm": return Optional.of(WEBM);
+            case "m4a": case "mp4": case "aac": return Optional.of(M4A);
+            case "pcm": case "raw": return Optional.of(PCM);
+            default: return Optional.empty();
+        }
+    }
+}
