@@ -1,0 +1,90 @@
+package io.voiceplatform.core.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
+import com.typesafe.config.Config;
+import io.voiceplatform.api.performance.PerformanceExtension;
+import io.voiceplatform.api.plugin.HttpTransport;
+import io.voiceplatform.core.config.CoreSettings;
+import io.voiceplatform.core.config.VoiceConfig;
+import io.voiceplatform.core.health.HealthService;
+import io.voiceplatform.core.health.PerformanceStatus;
+import io.voiceplatform.core.orchestration.VoiceOrchestrator;
+import io.voiceplatform.core.registry.PluginSource;
+import io.voiceplatform.core.registry.ProviderRegistry;
+import io.voiceplatform.core.resilience.ProviderGuards;
+import io.voiceplatform.core.transport.JdkHttpTransport;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Binds the orchestrator and what it needs. The performance extension and the HTTP transport get
+ * defaults that a performance module may override ({@link OptionalBinder}), so core never checks the toggle.
+ */
+final class CoreModule extends AbstractModule {
+    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final VoiceConfig config;
+    private final CoreSettings settings;
+    private final PerformanceStatus performance;
+    private final ScheduledExecutorService scheduler;
+    private final List<PluginSource> pluginSources;
+    private final Lifecycle lifecycle;
+
+    CoreModule(VoiceConfig config, CoreSettings settings, PerformanceStatus performance,
+               ScheduledExecutorService scheduler, List<PluginSource> pluginSources, Lifecycle lifecycle) {
+        this.config = config;
+        this.settings = settings;
+        this.performance = performance;
+        this.scheduler = scheduler;
+        this.pluginSources = List.copyOf(pluginSources);
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    protected void configure() {
+        bind(VoiceConfig.class).toInstance(config);
+        bind(Config.class).toInstance(config.config());
+        bind(CoreSettings.class).toInstance(settings);
+        bind(PerformanceStatus.class).toInstance(performance);
+        bind(ScheduledExecutorService.class).toInstance(scheduler);
+        OptionalBinder.newOptionalBinder(binder(), PerformanceExtension.class)
+                .setDefault().toInstance(PerformanceExtension.NONE);
+        OptionalBinder.newOptionalBinder(binder(), HttpTransport.class)
+                .setDefault().toInstance(new JdkHttpTransport(DEFAULT_CONNECT_TIMEOUT));
+    }
+
+    @Provides
+    @Singleton
+    ProviderRegistry registry(HttpTransport transport) {
+        ProviderRegistry registry = ProviderRegistry.create(pluginSources,
+                (id, loader) -> config.providerSettings(id, loader), transport, scheduler);
+        lifecycle.started("provider plugins", registry::close);
+        lifecycle.started("STT providers", registry::closeStt);
+        lifecycle.started("TTS providers", registry::closeTts);
+        return registry;
+    }
+
+    @Provides
+    @Singleton
+    ProviderGuards guards(ProviderRegistry registry) {
+        return new ProviderGuards(registry, settings, scheduler);
+    }
+
+    @Provides
+    @Singleton
+    VoiceOrchestrator orchestrator(ProviderRegistry registry, ProviderGuards guards, PerformanceExtension extension) {
+        lifecycle.started("performance extension", extension::close);
+        return new VoiceOrchestrator(registry, guards, settings, extension);
+    }
+
+    @Provides
+    @Singleton
+    HealthService health(ProviderRegistry registry, ProviderGuards guards, PerformanceExtension extension) {
+        return new HealthService(registry, guards, settings.health(), extension, performance);
+    }
+}

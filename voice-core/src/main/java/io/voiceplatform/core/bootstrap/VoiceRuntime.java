@@ -1,0 +1,189 @@
+package io.voiceplatform.core.bootstrap;
+
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.ProvisionException;
+import com.google.inject.Stage;
+import com.google.inject.spi.Message;
+import io.voiceplatform.core.config.CoreSettings;
+import io.voiceplatform.core.config.CoreSettingsReader;
+import io.voiceplatform.core.config.InvalidConfigException;
+import io.voiceplatform.core.config.VoiceConfig;
+import io.voiceplatform.core.health.HealthService;
+import io.voiceplatform.core.health.PerformanceStatus;
+import io.voiceplatform.core.orchestration.VoiceOrchestrator;
+import io.voiceplatform.core.registry.ClasspathPluginSource;
+import io.voiceplatform.core.registry.DirectoryPluginSource;
+import io.voiceplatform.core.registry.PluginSource;
+import io.voiceplatform.core.registry.ProviderRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The running platform: builds a strict injector from the core module, the performance module when the
+ * toggle asks for it and one is found, and the caller's modules; stops everything once, in reverse order.
+ */
+public final class VoiceRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(VoiceRuntime.class);
+
+    private final Injector injector;
+    private final CoreSettings settings;
+    private final Lifecycle lifecycle;
+
+    private VoiceRuntime(Injector injector, CoreSettings settings, Lifecycle lifecycle) {
+        this.injector = injector;
+        this.settings = settings;
+        this.lifecycle = lifecycle;
+    }
+
+    /** Starts with the plugins on the class path and in {@code voice.plugins.dir}. */
+    public static VoiceRuntime start(VoiceConfig config, Module... appModules) {
+        return start(config, List.of(), List.of(appModules));
+    }
+
+    /**
+     * @param extraPluginSources plugins installed in-process (tests), tried after the class path and the plugin directory
+     * @throws InvalidConfigException when a setting is invalid
+     * @throws StartupException when anything else stops start-up; the message is one line
+     */
+    public static VoiceRuntime start(VoiceConfig config, Collection<PluginSource> extraPluginSources,
+                                     Collection<? extends Module> appModules) {
+        CoreSettings settings = CoreSettingsReader.read(config);
+        CoreSettingsReader.unknownKeys(config).forEach(key ->
+                log.warn("unknown setting {} ({}): it has no effect; check its spelling", key, config.originOf(key)));
+        if (CoreSettingsReader.agentFrameworkSettingsPresent(config)) {
+            log.warn("the VOICE_V2_LANGGRAPH_* settings belong to an agent framework and have no effect in Voice Platform");
+        }
+        ClassLoader loader = VoiceRuntime.class.getClassLoader();
+        List<Module> modules = new ArrayList<>();
+        boolean installed = false;
+        if (settings.performanceEnabled()) {
+            List<Module> found = PerformanceModuleLoader.load(loader);
+            installed = !found.isEmpty();
+            modules.addAll(found);
+            if (!installed) {
+                log.warn("voice.performance.enabled is true but the voice-performance module is not on the class path; running without it");
+            }
+        }
+        List<PluginSource> sources = new ArrayList<>();
+        sources.add(new ClasspathPluginSource(loader));
+        sources.add(new DirectoryPluginSource(settings.pluginsDir(), loader));
+        sources.addAll(extraPluginSources);
+
+        Lifecycle lifecycle = new Lifecycle();
+        ScheduledExecutorService scheduler = newScheduler();
+        lifecycle.started("scheduler", scheduler::shutdownNow);
+        modules.add(0, new CoreModule(config, settings, new PerformanceStatus(settings.performanceEnabled(), installed),
+                scheduler, sources, lifecycle));
+        modules.addAll(appModules);
+        try {
+            Injector injector = Guice.createInjector(Stage.PRODUCTION, strict(modules));
+            checkConfiguredProvidersExist(injector.getInstance(ProviderRegistry.class), settings);
+            return new VoiceRuntime(injector, settings, lifecycle);
+        } catch (CreationException e) {
+            lifecycle.stop();
+            throw oneLine(e.getErrorMessages(), e);
+        } catch (ProvisionException e) {
+            lifecycle.stop();
+            throw oneLine(e.getErrorMessages(), e);
+        } catch (RuntimeException e) {
+            lifecycle.stop();
+            throw e;
+        }
+    }
+
+    public Injector injector() {
+        return injector;
+    }
+
+    public VoiceOrchestrator orchestrator() {
+        return injector.getInstance(VoiceOrchestrator.class);
+    }
+
+    public ProviderRegistry registry() {
+        return injector.getInstance(ProviderRegistry.class);
+    }
+
+    public HealthService health() {
+        return injector.getInstance(HealthService.class);
+    }
+
+    public CoreSettings settings() {
+        return settings;
+    }
+
+    /** Stops the performance module, then the TTS and STT providers, then the plugins. Idempotent. */
+    @Override
+    public void close() {
+        lifecycle.stop();
+    }
+
+    private static Module strict(List<Module> modules) {
+        return binder -> {
+            binder.requireExplicitBindings();
+            binder.disableCircularProxies();
+            binder.requireAtInjectOnConstructors();
+            modules.forEach(binder::install);
+        };
+    }
+
+    /** A provider listed in voice.stt.providers or voice.tts.providers must exist: a typo must not pass silently. */
+    private static void checkConfiguredProvidersExist(ProviderRegistry registry, CoreSettings settings) {
+        check("voice.stt.providers", settings.routing().sttProviders(), registry.sttIds());
+        check("voice.tts.providers", settings.routing().ttsProviders(), registry.ttsIds());
+    }
+
+    private static void check(String key, List<String> configured, List<String> available) {
+        for (String id : configured) {
+            if (!available.contains(id)) {
+                throw new StartupException(key + " lists '" + id + "', but no enabled provider has that id; enabled: "
+                        + (available.isEmpty() ? "none" : String.join(", ", available)), null);
+            }
+        }
+    }
+
+    /** Reports the cause the operator can act on, not Guice's wrapping. */
+    private static RuntimeException oneLine(Collection<Message> messages, RuntimeException wrapper) {
+        for (Message message : messages) {
+            Throwable cause = message.getCause();
+            while (cause != null) {
+                if (cause instanceof InvalidConfigException invalid) {
+                    return invalid;
+                }
+                if (cause instanceof StartupException startup) {
+                    return startup;
+                }
+                if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
+                        || cause instanceof io.voiceplatform.api.VoiceException) {
+                    return new StartupException(cause.getMessage(), cause);
+                }
+                cause = cause.getCause();
+            }
+        }
+        String first = messages.isEmpty() ? wrapper.getMessage() : messages.iterator().next().getMessage();
+        return new StartupException("start-up failed: " + first, wrapper);
+    }
+
+    private static ScheduledExecutorService newScheduler() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory factory = runnable -> {
+            Thread thread = new Thread(runnable, "voice-scheduler-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        ScheduledThreadPoolExecutor scheduler = (ScheduledThreadPoolExecutor) Executors.newScheduledThreadPool(2, factory);
+        scheduler.setRemoveOnCancelPolicy(true);
+        return scheduler;
+    }
+}

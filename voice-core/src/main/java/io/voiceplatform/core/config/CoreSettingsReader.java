@@ -1,0 +1,155 @@
+package io.voiceplatform.core.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigUtil;
+import io.voiceplatform.api.Language;
+import io.voiceplatform.api.VoiceException;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds the validated {@link CoreSettings} from the {@code voice.*} keys of voice-core's reference.conf. */
+public final class CoreSettingsReader {
+    /** Settings of an agent framework that the system we replace also read; accepted, without effect here. */
+    private static final String AGENT_FRAMEWORK_SECTION = "voice.langgraph";
+    private static final String PROVIDERS = "voice.providers";
+
+    private static final int MAX = Integer.MAX_VALUE;
+    private static final long MEGABYTE = 1024L * 1024L;
+    // Audio is held in one byte array, whose length is an int.
+    private static final int MAX_FILE_SIZE_MB = (int) (Integer.MAX_VALUE / MEGABYTE);
+
+    private CoreSettingsReader() {
+    }
+
+    /** The settings, or an {@link InvalidConfigException} for the first value that breaks a rule. */
+    public static CoreSettings read(VoiceConfig config) {
+        SettingsReader reader = new SettingsReader(config.config());
+        return new CoreSettings(routing(reader), limits(reader), resilience(reader), health(reader),
+                pluginsDir(reader, config.sources().workingDir()), reader.getBoolean("voice.performance.enabled"));
+    }
+
+    /**
+     * Whether any {@code voice.langgraph.*} key was given a value (by file, environment or property), so that
+     * start-up can warn once that these agent-framework settings do nothing here.
+     */
+    public static boolean agentFrameworkSettingsPresent(VoiceConfig config) {
+        return config.leaves().stream().map(Map.Entry::getKey)
+                .anyMatch(key -> key.startsWith(AGENT_FRAMEWORK_SECTION + ".") && config.isExplicitlySet(key));
+    }
+
+    /**
+     * Keys under {@code voice.} that no reference.conf declares, most likely typos, sorted. Sections
+     * {@code voice.providers.<id>} of providers without a reference.conf (third-party plugins) are not judged.
+     */
+    public static List<String> unknownKeys(VoiceConfig config) {
+        Config reference = config.reference();
+        return config.leaves().stream().map(Map.Entry::getKey)
+                .filter(path -> !reference.hasPathOrNull(path) && !isUndeclaredProviderSection(path, reference))
+                .toList();
+    }
+
+    private static boolean isUndeclaredProviderSection(String path, Config reference) {
+        List<String> elements = ConfigUtil.splitPath(path);
+        return path.startsWith(PROVIDERS + ".") && elements.size() > 3
+                && !reference.hasPathOrNull(ConfigUtil.joinPath(elements.subList(0, 3)));
+    }
+
+    private static RoutingSettings routing(SettingsReader reader) {
+        return new RoutingSettings(providerOrder(reader, "stt"), providerOrder(reader, "tts"),
+                reader.getBoolean("voice.routing.pinned-fallback"));
+    }
+
+    /** {@code voice.<op>.providers} with {@code voice.<op>.default-provider}, when set, moved (or added) first. */
+    private static List<String> providerOrder(SettingsReader reader, String operation) {
+        String listPath = "voice." + operation + ".providers";
+        String defaultProvider = reader.getString("voice." + operation + ".default-provider").strip();
+        Set<String> order = new LinkedHashSet<>();
+        if (!defaultProvider.isEmpty()) {
+            order.add(defaultProvider);
+        }
+        order.addAll(reader.getStringList(listPath));
+        if (order.isEmpty()) {
+            throw reader.invalid(listPath, "names no provider; list at least one, e.g. [\"local\"]");
+        }
+        return new ArrayList<>(order);
+    }
+
+    private static LimitSettings limits(SettingsReader reader) {
+        long maxAudioBytes = reader.getInt("voice.limits.max-file-size-mb", 1, MAX_FILE_SIZE_MB) * MEGABYTE;
+        return new LimitSettings(maxAudioBytes, reader.getInt("voice.limits.max-text-chars", 1, MAX),
+                reader.getDuration("voice.limits.processing-timeout", ChronoUnit.SECONDS), defaultLanguage(reader));
+    }
+
+    private static String defaultLanguage(SettingsReader reader) {
+        String path = "voice.default-language";
+        try {
+            return Language.normalize(reader.getString(path));
+        } catch (VoiceException e) {
+            throw reader.invalid(path, "is not a language tag such as en-US, or auto");
+        }
+    }
+
+    private static ResilienceSettings resilience(SettingsReader reader) {
+        String retry = "voice.resilience.retry.";
+        String breaker = "voice.resilience.circuit-breaker.";
+        Duration initialBackoff = reader.getDuration(retry + "initial-backoff", ChronoUnit.SECONDS);
+        Duration maxBackoff = reader.getDuration(retry + "max-backoff", ChronoUnit.SECONDS);
+        if (maxBackoff.compareTo(initialBackoff) < 0) {
+            throw reader.invalid(retry + "max-backoff", "is shorter than " + retry + "initial-backoff (" + initialBackoff.toMillis() + "ms)");
+        }
+        double jitter = reader.getDouble(retry + "jitter", 0, 1);
+        if (jitter == 1) {
+            throw reader.invalid(retry + "jitter", "is not below 1 (a factor of 1 could make the wait zero)");
+        }
+        return new ResilienceSettings(
+                reader.getInt(retry + "max-attempts", 1, MAX),
+                initialBackoff,
+                maxBackoff,
+                reader.getDouble(retry + "multiplier", 1, 100),
+                jitter,
+                (float) reader.getDouble(breaker + "failure-rate-threshold", 1, 100),
+                reader.getInt(breaker + "minimum-calls", 1, MAX),
+                reader.getInt(breaker + "sliding-window", 1, MAX),
+                reader.getInt(breaker + "consecutive-failures", 1, MAX),
+                reader.getDuration(breaker + "open-duration", ChronoUnit.SECONDS),
+                reader.getInt(breaker + "half-open-calls", 1, MAX));
+    }
+
+    private static HealthSettings health(SettingsReader reader) {
+        String health = "voice.health.";
+        int degradedAfter = reader.getInt(health + "degraded-after", 1, MAX);
+        int downAfter = reader.getInt(health + "down-after", 1, MAX);
+        if (downAfter < degradedAfter) {
+            throw reader.invalid(health + "down-after", "is below " + health + "degraded-after (" + degradedAfter + ")");
+        }
+        return new HealthSettings(
+                reader.getInt(health + "window", 1, MAX),
+                reader.getDouble(health + "min-success-rate", 0, 1),
+                reader.getInt(health + "max-consecutive-failures", 1, MAX),
+                reader.getDuration(health + "max-mean-latency", ChronoUnit.SECONDS),
+                degradedAfter,
+                downAfter);
+    }
+
+    /** Relative to the working directory, like every other relative path in the configuration. */
+    private static Path pluginsDir(SettingsReader reader, Path workingDir) {
+        String path = "voice.plugins.dir";
+        String dir = reader.getString(path).strip();
+        try {
+            if (dir.isEmpty()) {
+                throw reader.invalid(path, "is empty; name a directory");
+            }
+            return workingDir.resolve(dir).normalize();
+        } catch (InvalidPathException e) {
+            throw reader.invalid(path, "is not a valid path");
+        }
+    }
+}

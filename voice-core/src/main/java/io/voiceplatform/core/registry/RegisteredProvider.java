@@ -1,0 +1,17 @@
+package io.voiceplatform.core.registry;
+
+import io.voiceplatform.api.SttProvider;
+import io.voiceplatform.api.TtsProvider;
+
+import java.util.Optional;
+
+/**
+ * A plugin's providers as they were created from its settings.
+ *
+ * @param id     the provider id
+ * @param origin {@code built-in} or the plugin jar or directory
+ * @param stt    its STT provider, when it offers one and it is enabled
+ * @param tts    its TTS provider, when it offers one and it is enabled
+ */
+public record RegisteredProvider(String id, String origin, Optional<SttProvider> stt, Optional<TtsProvider> tts) {
+}

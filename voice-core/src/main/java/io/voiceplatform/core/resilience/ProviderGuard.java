@@ -1,0 +1,217 @@
+package io.voiceplatform.core.resilience;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.voiceplatform.api.ErrorKind;
+import io.voiceplatform.api.VoiceException;
+import io.voiceplatform.core.config.ResilienceSettings;
+import io.voiceplatform.core.health.CallStatistics;
+
+import java.util.concurrent.ExecutionException;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
+
+/**
+ * Calls one provider for one operation with a per-attempt timeout, retries with exponential backoff and
+ * jitter that honour Retry-After, and a circuit breaker. Cancelling the returned future cancels the
+ * attempt in flight and stops further retries.
+ */
+public final class ProviderGuard {
+    private final String provider;
+    private final Duration timeout;
+    private final Duration maxBackoff;
+    private final int openAfterConsecutiveFailures;
+    private final ScheduledExecutorService scheduler;
+    private final CallStatistics statistics;
+    private final CircuitBreaker circuitBreaker;
+    private final Retry retry;
+
+    public ProviderGuard(String name, String provider, ResilienceSettings settings, Duration timeout,
+                         ScheduledExecutorService scheduler, CallStatistics statistics) {
+        this.provider = provider;
+        this.timeout = timeout;
+        this.maxBackoff = settings.maxBackoff();
+        this.openAfterConsecutiveFailures = settings.consecutiveFailures();
+        this.scheduler = scheduler;
+        this.statistics = statistics;
+        this.circuitBreaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(settings.slidingWindowSize())
+                .minimumNumberOfCalls(settings.minimumCalls())
+                .failureRateThreshold(settings.failureRateThreshold())
+                .waitDurationInOpenState(settings.openDuration())
+                .permittedNumberOfCallsInHalfOpenState(settings.halfOpenCalls())
+                .recordException(ProviderGuard::countsAgainstProvider)
+                .build());
+        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(),
+                settings.backoffMultiplier(), settings.jitter(), settings.maxBackoff());
+        this.retry = Retry.of(name, RetryConfig.custom()
+                .maxAttempts(settings.maxAttempts())
+                .intervalBiFunction((attempt, outcome) -> (outcome.isLeft()
+                        ? asVoice(outcome.getLeft()).retryAfter() : Optional.<Duration>empty())
+                        .map(Duration::toMillis)
+                        .orElseGet(() -> backoff.apply(attempt)))
+                .retryOnException(this::worthRetrying)
+                .build());
+    }
+
+    /**
+     * Runs {@code attempt} (given the attempt number, from 1) until it succeeds, fails for good or the
+     * circuit refuses. {@code attempts} counts the calls actually made.
+     */
+    public <T> CompletableFuture<T> call(IntFunction<CompletionStage<T>> attempt, AtomicInteger attempts) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        AtomicReference<CompletableFuture<T>> inFlight = new AtomicReference<>();
+        result.whenComplete((value, error) -> {
+            CompletableFuture<T> current = inFlight.get();
+            if (result.isCancelled() && current != null) {
+                current.cancel(true);
+            }
+        });
+        run(attempt, attempts, 1, retry.asyncContext(), result, inFlight);
+        return result;
+    }
+
+    public CallStatistics statistics() {
+        return statistics;
+    }
+
+    public String circuitState() {
+        return circuitBreaker.getState().name();
+    }
+
+    public CircuitBreaker.State state() {
+        return circuitBreaker.getState();
+    }
+
+    private <T> void run(IntFunction<CompletionStage<T>> attempt, AtomicInteger attempts, int number,
+                         Retry.AsyncContext<T> context, CompletableFuture<T> result,
+                         AtomicReference<CompletableFuture<T>> inFlight) {
+        if (result.isDone()) {
+            return;
+        }
+        if (!circuitBreaker.tryAcquirePermission()) {
+            result.completeExceptionally(new CircuitOpenException(provider, statistics.snapshot().lastError()));
+            return;
+        }
+        attempts.incrementAndGet();
+        long start = System.nanoTime();
+        CompletableFuture<T> call;
+        try {
+            call = attempt.apply(number).toCompletableFuture();
+        } catch (RuntimeException e) {
+            call = CompletableFuture.failedFuture(e);
+        }
+        inFlight.set(call);
+        CompletableFuture<T> limited = withTimeout(call);
+        limited.whenComplete((value, error) -> {
+            long nanos = System.nanoTime() - start;
+            if (error == null) {
+                circuitBreaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
+                statistics.recordSuccess(nanos);
+                context.onComplete();
+                result.complete(value);
+                return;
+            }
+            Throwable cause = unwrap(error);
+            if (cause instanceof CancellationException || result.isCancelled()) {
+                circuitBreaker.releasePermission();
+                result.completeExceptionally(cause);
+                return;
+            }
+            VoiceException failure = cause instanceof TimeoutException
+                    ? new VoiceException(ErrorKind.TIMEOUT, "no answer within " + timeout.toMillis() + " ms",
+                            null, provider, null, null)
+                    : asVoice(cause);
+            circuitBreaker.onError(nanos, TimeUnit.NANOSECONDS, failure);
+            if (countsAgainstProvider(failure)) {
+                statistics.recordFailure(nanos, failure.kind() + ": " + failure.getMessage());
+                openWhenFailingInARow();
+            }
+            long delay = context.onError(failure);
+            if (delay < 0) {
+                result.completeExceptionally(failure);
+            } else {
+                scheduler.schedule(() -> run(attempt, attempts, number + 1, context, result, inFlight),
+                        delay, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    /** Resilience4j opens on a failure rate; the platform also opens after N failures in a row. */
+    private void openWhenFailingInARow() {
+        CircuitBreaker.State state = circuitBreaker.getState();
+        if (state == CircuitBreaker.State.HALF_OPEN
+                || (state == CircuitBreaker.State.CLOSED && statistics.consecutiveFailures() >= openAfterConsecutiveFailures)) {
+            circuitBreaker.transitionToOpenState();
+        }
+    }
+
+    private <T> CompletableFuture<T> withTimeout(CompletableFuture<T> call) {
+        if (call.isDone()) {
+            return call;
+        }
+        CompletableFuture<T> limited = new CompletableFuture<>();
+        var timer = scheduler.schedule(() -> {
+            if (limited.completeExceptionally(new TimeoutException())) {
+                call.cancel(true);
+            }
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        call.whenComplete((value, error) -> {
+            timer.cancel(false);
+            if (error == null) {
+                limited.complete(value);
+            } else {
+                limited.completeExceptionally(error);
+            }
+        });
+        return limited;
+    }
+
+    private boolean worthRetrying(Throwable error) {
+        VoiceException failure = asVoice(error);
+        // A provider that asks for a longer pause than we would ever wait is better skipped for the next one.
+        return failure.retryable()
+                && failure.retryAfter().map(wait -> wait.compareTo(maxBackoff) <= 0).orElse(true);
+    }
+
+    private static boolean countsAgainstProvider(Throwable error) {
+        ErrorKind kind = asVoice(error).kind();
+        return kind != ErrorKind.INVALID_REQUEST && kind != ErrorKind.UNSUPPORTED;
+    }
+
+    static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static VoiceException asVoice(Throwable error) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof VoiceException voice) {
+            return voice;
+        }
+        if (cause instanceof TimeoutException) {
+            return new VoiceException(ErrorKind.TIMEOUT, "no answer in time", null, null, null, cause);
+        }
+        return new VoiceException(ErrorKind.PROVIDER_ERROR, "provider failed: " + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), null, null, null, cause);
+    }
+}

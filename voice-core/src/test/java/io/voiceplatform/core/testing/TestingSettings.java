@@ -1,0 +1,34 @@
+package io.voiceplatform.core.testing;
+
+import io.voiceplatform.core.config.CoreSettings;
+import io.voiceplatform.core.config.HealthSettings;
+import io.voiceplatform.core.config.LimitSettings;
+import io.voiceplatform.core.config.ResilienceSettings;
+import io.voiceplatform.core.config.RoutingSettings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Core settings for tests: the production defaults, with short waits so tests stay fast. */
+public final class TestingSettings {
+    private TestingSettings() {
+    }
+
+    public static ResilienceSettings resilience() {
+        return new ResilienceSettings(3, Duration.ofMillis(5), Duration.ofMillis(200), 2.0, 0.5,
+                50f, 10, 100, 5, Duration.ofMillis(300), 3);
+    }
+
+    public static CoreSettings settings(List<String> stt, List<String> tts) {
+        return settings(stt, tts, resilience(), Duration.ofSeconds(5));
+    }
+
+    public static CoreSettings settings(List<String> stt, List<String> tts, ResilienceSettings resilience, Duration timeout) {
+        return new CoreSettings(new RoutingSettings(stt, tts, true),
+                new LimitSettings(25L * 1024 * 1024, 4096, timeout, "auto"),
+                resilience,
+                new HealthSettings(100, 0.95, 3, Duration.ofSeconds(4), 2, 5),
+                Path.of("no-plugins-here"), false);
+    }
+}
