@@ -1,0 +1,79 @@
+package io.voiceplatform.performance;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.Stage;
+import com.google.inject.multibindings.OptionalBinder;
+import com.typesafe.config.Config;
+import io.voiceplatform.api.performance.PerformanceExtension;
+import io.voiceplatform.performance.config.TestingPerformanceConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+@Timeout(10)
+class TestPerformanceModule {
+    @Test
+    void isFoundByServiceLoader() {
+        List<String> found = ServiceLoader.load(Module.class, getClass().getClassLoader()).stream()
+                .map(provider -> provider.type().getName()).toList();
+
+        assertEquals(List.of(PerformanceModule.class.getName()), found);
+    }
+
+    @Test
+    void replacesCoresPassThroughExtension() {
+        Config config = TestingPerformanceConfig.load(Map.of("VOICE_V2_STT_OPTIMIZATION_ENABLED", "true"), "");
+        assertSame(PerformanceExtension.NONE, injector(config).getInstance(PerformanceExtension.class));
+
+        Injector injector = injector(config, new PerformanceModule());
+        PerformanceExtension extension = injector.getInstance(PerformanceExtension.class);
+
+        assertInstanceOf(PerformanceFeatures.class, extension);
+        assertSame(extension, injector.getInstance(PerformanceExtension.class));
+        assertEquals(Map.of("enabled", true, "level", "standard", "components", Map.of(
+                "stt-cache", true, "tts-cache", false, "tts-compression", false, "tts-streaming", false,
+                "stt-hedging", true, "tts-hedging", false, "monitoring", false, "metrics", false, "alerts", false,
+                "shared-cache", false)), extension.describe());
+    }
+
+    @Test
+    void invalidSettingsStopTheInjectorWithTheOneLineMessage() {
+        Config config = TestingPerformanceConfig.load(Map.of("VOICE_V2_TTS_CACHE_TTL", "soon"), "");
+
+        CreationException e = assertThrows(CreationException.class, () -> injector(config, new PerformanceModule()));
+        Throwable cause = e.getErrorMessages().iterator().next().getCause();
+        assertInstanceOf(IllegalArgumentException.class, cause);
+        assertEquals("voice.performance.tts.cache.ttl = 'soon' (environment VOICE_V2_TTS_CACHE_TTL) is not a duration"
+                + " of at least 1ms such as 500ms, 30s or 2m (a bare number counts as seconds)", cause.getMessage());
+    }
+
+    /** An injector as strict as voice-core's, with the bindings voice-core gives this module. */
+    private static Injector injector(Config config, Module... modules) {
+        Module core = new AbstractModule() {
+            @Override
+            protected void configure() {
+                binder().requireExplicitBindings();
+                binder().requireAtInjectOnConstructors();
+                binder().disableCircularProxies();
+                bind(Config.class).toInstance(config);
+                OptionalBinder.newOptionalBinder(binder(), PerformanceExtension.class).setDefault().toInstance(PerformanceExtension.NONE);
+            }
+        };
+        List<Module> all = new ArrayList<>(List.of(modules));
+        all.add(0, core);
+        return Guice.createInjector(Stage.PRODUCTION, all);
+    }
+}
