@@ -5,8 +5,10 @@ import io.voiceplatform.api.SynthesizedSpeech;
 import io.voiceplatform.api.Transcript;
 import io.voiceplatform.api.TranscriptionRequest;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -42,6 +44,32 @@ public interface PerformanceExtension extends AutoCloseable {
      */
     default List<String> order(Operation operation, List<String> providers, boolean pinned) {
         return providers;
+    }
+
+    /**
+     * Whether results of this operation may be served without a provider call of their own (a cache hit,
+     * a call shared with an identical request). Decides the {@code X-Voice-Cache} answer: HIT or MISS when
+     * true, BYPASS when false.
+     */
+    default boolean caches(Operation operation) {
+        return false;
+    }
+
+    /**
+     * How long to wait for {@code provider} before also starting the next capable provider (a hedged
+     * request); empty never hedges. The first success wins and the other calls are cancelled.
+     */
+    default Optional<Duration> hedgeDelay(Operation operation, String provider) {
+        return Optional.empty();
+    }
+
+    /** The most providers called at once for one request when hedging. */
+    default int maxParallelProviders(Operation operation) {
+        return 1;
+    }
+
+    /** Told once a hedged request ends: the provider started as a hedge, and whether it won. */
+    default void hedgeFinished(Operation operation, String hedgeProvider, boolean won) {
     }
 
     /** A snapshot for health output: component states, counters. Empty by default. */

@@ -79,7 +79,7 @@ final class CoreModule extends AbstractModule {
     @Singleton
     VoiceOrchestrator orchestrator(ProviderRegistry registry, ProviderGuards guards, PerformanceExtension extension) {
         lifecycle.started("performance extension", extension::close);
-        return new VoiceOrchestrator(registry, guards, settings, extension);
+        return new VoiceOrchestrator(registry, guards, settings, extension, scheduler);
     }
 
     @Provides

@@ -2,77 +2,119 @@ package io.voiceplatform.core.orchestration;
 
 import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.VoiceException;
+import io.voiceplatform.api.performance.Operation;
+import io.voiceplatform.api.performance.PerformanceExtension;
 import io.voiceplatform.core.resilience.CircuitOpenException;
 import io.voiceplatform.core.resilience.ProviderGuard;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Tries capable providers one after the other until one succeeds. Moves on only after an error that
- * another provider may not have; when all fail, one error sums up what each said, with the kind that
- * fits the whole: unavailable when no circuit let a call through, timeout when all timed out, rate
- * limited when all asked us to wait, else provider error.
+ * Tries capable providers one after the other until one succeeds, moving on only after an error that
+ * another provider may not have. When the performance extension sets a hedge delay, a provider that has
+ * not answered in time gets company: the next provider starts too, the first success wins and the rest
+ * are cancelled. When all fail, one error sums up what each said, with the kind that fits the whole:
+ * unavailable when no circuit let a call through, timeout when all timed out, rate limited when all asked
+ * us to wait, else provider error.
  */
 final class FallbackChain<R> {
-    private final String operation;
+    private final Operation operation;
     private final List<Candidate> candidates;
+    private final List<String> capable;
     private final Function<String, ProviderGuard> guards;
     private final BiFunction<String, Integer, CompletionStage<R>> call;
+    private final PerformanceExtension extension;
+    private final ScheduledExecutorService scheduler;
+
+    private final CompletableFuture<Served<R>> result = new CompletableFuture<>();
+    private final AtomicInteger attempts = new AtomicInteger();
+    private final Map<String, CompletableFuture<R>> running = new LinkedHashMap<>();
+    private final List<Failure> failures = new ArrayList<>();
+    private final List<String> hedges = new ArrayList<>();
+    private int next;
 
     /**
      * @param call given a provider id and attempt number, makes one call of that provider
      */
-    FallbackChain(String operation, List<Candidate> candidates, Function<String, ProviderGuard> guards,
-                  BiFunction<String, Integer, CompletionStage<R>> call) {
+    FallbackChain(Operation operation, List<Candidate> candidates, Function<String, ProviderGuard> guards,
+                  BiFunction<String, Integer, CompletionStage<R>> call, PerformanceExtension extension,
+                  ScheduledExecutorService scheduler) {
         this.operation = operation;
         this.candidates = candidates;
+        this.capable = candidates.stream().filter(Candidate::isCapable).map(Candidate::provider).toList();
         this.guards = guards;
         this.call = call;
+        this.extension = extension;
+        this.scheduler = scheduler;
     }
 
     CompletableFuture<Served<R>> run() {
-        List<Candidate> capable = candidates.stream().filter(Candidate::isCapable).toList();
         if (capable.isEmpty()) {
             return CompletableFuture.failedFuture(noCapableProvider());
         }
-        CompletableFuture<Served<R>> result = new CompletableFuture<>();
-        AtomicReference<CompletableFuture<R>> inFlight = new AtomicReference<>();
-        result.whenComplete((value, error) -> {
-            CompletableFuture<R> current = inFlight.get();
-            if (result.isCancelled() && current != null) {
-                current.cancel(true);
-            }
-        });
-        tryFrom(capable, 0, new AtomicInteger(), new ArrayList<>(), result, inFlight);
+        result.whenComplete((value, error) -> cancelRunning());
+        synchronized (this) {
+            startNext();
+        }
         return result;
     }
 
-    private void tryFrom(List<Candidate> capable, int index, AtomicInteger attempts, List<Failure> failures,
-                         CompletableFuture<Served<R>> result, AtomicReference<CompletableFuture<R>> inFlight) {
+    /** Called with the lock held. */
+    private void startNext() {
         if (result.isDone()) {
             return;
         }
-        if (index >= capable.size()) {
-            result.completeExceptionally(allFailed(failures));
+        if (next >= capable.size()) {
+            if (running.isEmpty()) {
+                result.completeExceptionally(allFailed());
+            }
             return;
         }
-        String provider = capable.get(index).provider();
+        String provider = capable.get(next++);
         CompletableFuture<R> attempt = guards.apply(provider).call(n -> call.apply(provider, n), attempts);
-        inFlight.set(attempt);
-        attempt.whenComplete((value, error) -> {
+        running.put(provider, attempt);
+        scheduleHedge(provider);
+        attempt.whenComplete((value, error) -> finished(provider, value, error));
+    }
+
+    private void scheduleHedge(String provider) {
+        if (extension.maxParallelProviders(operation) < 2 || next >= capable.size()) {
+            return;
+        }
+        extension.hedgeDelay(operation, provider).ifPresent(delay -> scheduler.schedule(() -> {
+            synchronized (this) {
+                if (!result.isDone() && running.containsKey(provider)
+                        && running.size() < extension.maxParallelProviders(operation) && next < capable.size()) {
+                    hedges.add(capable.get(next));
+                    startNext();
+                }
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    private void finished(String provider, R value, Throwable error) {
+        synchronized (this) {
+            running.remove(provider);
+            if (result.isDone()) {
+                return;
+            }
             if (error == null) {
-                result.complete(new Served<>(value, provider, attempts.get()));
+                reportHedges(provider);
+                result.complete(new Served<>(value, provider, attempts.get(), CacheStatus.BYPASS));
                 return;
             }
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
@@ -83,52 +125,74 @@ final class FallbackChain<R> {
             VoiceException failure = cause instanceof VoiceException v ? v
                     : VoiceException.of(ErrorKind.PROVIDER_ERROR, provider, String.valueOf(cause.getMessage()), cause);
             if (!failure.fallbackAllowed()) {
+                reportHedges(null);
                 result.completeExceptionally(failure);
                 return;
             }
             failures.add(new Failure(provider, failure));
-            tryFrom(capable, index + 1, attempts, failures, result, inFlight);
-        });
+            if (running.isEmpty()) {
+                startNext();
+                if (result.isDone() && !hedges.isEmpty()) {
+                    reportHedges(null);
+                }
+            }
+        }
+    }
+
+    private void reportHedges(String winner) {
+        hedges.forEach(hedge -> extension.hedgeFinished(operation, hedge, hedge.equals(winner)));
+    }
+
+    private void cancelRunning() {
+        List<CompletableFuture<R>> toCancel;
+        synchronized (this) {
+            toCancel = List.copyOf(running.values());
+        }
+        toCancel.forEach(f -> f.cancel(true));
     }
 
     private VoiceException noCapableProvider() {
-        StringBuilder message = new StringBuilder("no " + operation + " provider can serve this request: ");
+        if (candidates.isEmpty()) {
+            return new VoiceException(ErrorKind.UNAVAILABLE, "no " + name() + " provider is configured");
+        }
+        StringBuilder message = new StringBuilder("no " + name() + " provider can serve this request: ");
         String param = null;
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
             message.append(i == 0 ? "" : "; ").append(c.provider()).append(": ").append(c.skipReason().orElse(""));
             param = param == null ? c.skipParam() : param;
         }
-        if (candidates.isEmpty()) {
-            return new VoiceException(ErrorKind.UNAVAILABLE, "no " + operation + " provider is configured");
-        }
         return new VoiceException(ErrorKind.UNSUPPORTED, message.toString(), param, null, null, null);
     }
 
-    private VoiceException allFailed(List<Failure> failures) {
-        StringBuilder message = new StringBuilder("every " + operation + " provider failed: ");
+    private VoiceException allFailed() {
+        StringBuilder message = new StringBuilder("every " + name() + " provider failed: ");
         for (int i = 0; i < failures.size(); i++) {
             Failure f = failures.get(i);
             message.append(i == 0 ? "" : "; ").append(f.provider()).append(": ").append(f.error().getMessage());
         }
-        ErrorKind kind = overallKind(failures);
+        ErrorKind kind = overallKind();
         Duration retryAfter = failures.stream().map(f -> f.error().retryAfter()).flatMap(Optional::stream)
                 .min(Duration::compareTo).orElse(null);
         return new VoiceException(kind, message.toString(), null, null,
                 kind == ErrorKind.RATE_LIMITED ? retryAfter : null, failures.get(failures.size() - 1).error());
     }
 
-    private static ErrorKind overallKind(List<Failure> failures) {
+    private ErrorKind overallKind() {
+        if (failures.stream().allMatch(f -> f.error() instanceof CircuitOpenException)) {
+            return ErrorKind.UNAVAILABLE;
+        }
         if (failures.stream().allMatch(f -> f.error().kind() == ErrorKind.TIMEOUT)) {
             return ErrorKind.TIMEOUT;
         }
         if (failures.stream().allMatch(f -> f.error().kind() == ErrorKind.RATE_LIMITED)) {
             return ErrorKind.RATE_LIMITED;
         }
-        if (failures.stream().allMatch(f -> f.error() instanceof CircuitOpenException)) {
-            return ErrorKind.UNAVAILABLE;
-        }
         return ErrorKind.PROVIDER_ERROR;
+    }
+
+    private String name() {
+        return operation.name();
     }
 
     private record Failure(String provider, VoiceException error) {

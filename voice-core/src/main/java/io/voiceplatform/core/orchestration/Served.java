@@ -5,7 +5,8 @@ package io.voiceplatform.core.orchestration;
  *
  * @param value    the transcript or speech
  * @param provider the provider that served it
- * @param attempts provider calls made for this request, failed ones included
+ * @param attempts provider calls made for this request, failed ones included (0 for a cache hit)
+ * @param cache    whether it came from the performance module's cache
  */
-public record Served<T>(T value, String provider, int attempts) {
+public record Served<T>(T value, String provider, int attempts, CacheStatus cache) {
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -35,9 +36,11 @@ public final class VoiceOrchestrator {
     private final RoutingSettings routing;
     private final RequestValidator validator;
     private final PerformanceExtension extension;
+    private final ScheduledExecutorService scheduler;
 
     public VoiceOrchestrator(ProviderRegistry registry, ProviderGuards guards, CoreSettings settings,
-                             PerformanceExtension extension) {
+                             PerformanceExtension extension, ScheduledExecutorService scheduler) {
+        this.scheduler = scheduler;
         this.registry = registry;
         this.guards = guards;
         this.routing = settings.routing();
@@ -57,16 +60,16 @@ public final class VoiceOrchestrator {
         AtomicReference<Served<Transcript>> served = new AtomicReference<>();
         CompletionStage<Transcript> outcome = extension.transcribe(valid, req -> {
             List<Candidate> candidates = chain.stream().map(id -> sttCandidate(id, req)).toList();
-            CompletableFuture<Served<Transcript>> chained = new FallbackChain<Transcript>("STT", candidates, id -> guards.get(Operation.STT, id),
-                    (id, attempt) -> callStt(id, attempt, req))
+            CompletableFuture<Served<Transcript>> chained = new FallbackChain<Transcript>(Operation.STT, candidates,
+                    id -> guards.get(Operation.STT, id), (id, attempt) -> callStt(id, attempt, req), extension, scheduler)
                     .run();
             return Cancellation.propagate(chained, chained.thenApply(result -> {
                 served.set(result);
                 return result.value();
             }));
         });
-        return Cancellation.propagate(outcome,
-                outcome.toCompletableFuture().thenApply(value -> served(value, value.provider(), served.get())));
+        return Cancellation.propagate(outcome, outcome.toCompletableFuture()
+                .thenApply(value -> served(Operation.STT, value, value.provider(), served.get())));
     }
 
     public CompletionStage<Served<SynthesizedSpeech>> synthesize(SpeechRequest request, Routing route) {
@@ -81,21 +84,25 @@ public final class VoiceOrchestrator {
         AtomicReference<Served<SynthesizedSpeech>> served = new AtomicReference<>();
         CompletionStage<SynthesizedSpeech> outcome = extension.synthesize(valid, req -> {
             List<Candidate> candidates = chain.stream().map(id -> ttsCandidate(id, req)).toList();
-            CompletableFuture<Served<SynthesizedSpeech>> chained = new FallbackChain<SynthesizedSpeech>("TTS", candidates, id -> guards.get(Operation.TTS, id),
-                    (id, attempt) -> callTts(id, attempt, req))
+            CompletableFuture<Served<SynthesizedSpeech>> chained = new FallbackChain<SynthesizedSpeech>(Operation.TTS, candidates,
+                    id -> guards.get(Operation.TTS, id), (id, attempt) -> callTts(id, attempt, req), extension, scheduler)
                     .run();
             return Cancellation.propagate(chained, chained.thenApply(result -> {
                 served.set(result);
                 return result.value();
             }));
         });
-        return Cancellation.propagate(outcome,
-                outcome.toCompletableFuture().thenApply(value -> served(value, value.provider(), served.get())));
+        return Cancellation.propagate(outcome, outcome.toCompletableFuture()
+                .thenApply(value -> served(Operation.TTS, value, value.provider(), served.get())));
     }
 
-    /** A result that did not come through our chain (a cache hit, a coalesced call) took no attempt of ours. */
-    private static <T> Served<T> served(T value, String provider, Served<T> fromChain) {
-        return fromChain != null && fromChain.value() == value ? fromChain : new Served<>(value, provider, 0);
+    /** A result that did not come through our chain (a cache hit, a shared call) took no attempt of ours. */
+    private <T> Served<T> served(Operation operation, T value, String provider, Served<T> fromChain) {
+        boolean cached = extension.caches(operation);
+        if (fromChain != null && fromChain.value() == value) {
+            return new Served<>(value, fromChain.provider(), fromChain.attempts(), cached ? CacheStatus.MISS : CacheStatus.BYPASS);
+        }
+        return new Served<>(value, provider, 0, cached ? CacheStatus.HIT : CacheStatus.BYPASS);
     }
 
     /** The pinned provider first, then the configured order, then every other enabled provider. */

@@ -45,7 +45,7 @@ class TestHealthService {
         CoreSettings settings = TestingSettings.settings(List.of(), List.of());
         registry = TestingPlugins.registry(scheduler, providers);
         guards = new ProviderGuards(registry, settings, scheduler);
-        orchestrator = new VoiceOrchestrator(registry, guards, settings, PerformanceExtension.NONE);
+        orchestrator = new VoiceOrchestrator(registry, guards, settings, PerformanceExtension.NONE, scheduler);
         health = new HealthService(registry, guards, settings.health(), PerformanceExtension.NONE,
                 new PerformanceStatus(true, false));
     }

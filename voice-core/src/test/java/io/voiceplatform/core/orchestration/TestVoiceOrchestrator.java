@@ -54,7 +54,7 @@ class TestVoiceOrchestrator {
 
     private VoiceOrchestrator orchestrator(CoreSettings settings, PerformanceExtension extension) {
         ProviderRegistry registry = TestingPlugins.registry(scheduler, first, second);
-        return new VoiceOrchestrator(registry, new ProviderGuards(registry, settings, scheduler), settings, extension);
+        return new VoiceOrchestrator(registry, new ProviderGuards(registry, settings, scheduler), settings, extension, scheduler);
     }
 
     private VoiceOrchestrator orchestrator() {
@@ -238,6 +238,61 @@ class TestVoiceOrchestrator {
     }
 
     @Test
+    void aSlowProviderGetsAHedgeAndTheFirstSuccessWins() {
+        first.then(Outcome.hang());
+        List<String> finished = new CopyOnWriteArrayList<>();
+        PerformanceExtension hedging = new PerformanceExtension() {
+            @Override
+            public Optional<Duration> hedgeDelay(Operation operation, String provider) {
+                return Optional.of(Duration.ofMillis(30));
+            }
+
+            @Override
+            public int maxParallelProviders(Operation operation) {
+                return 2;
+            }
+
+            @Override
+            public void hedgeFinished(Operation operation, String hedgeProvider, boolean won) {
+                finished.add(hedgeProvider + (won ? " won" : " lost"));
+            }
+        };
+        CoreSettings settings = TestingSettings.settings(List.of("first", "second"), List.of("first", "second"));
+        Served<Transcript> served = orchestrator(settings, hedging).transcribe(wavRequest(), Routing.auto())
+                .toCompletableFuture().join();
+        assertEquals("second", served.provider());
+        assertEquals(2, served.attempts());
+        assertEquals(1, first.cancelledCalls(), "the losing call is cancelled");
+        assertEquals(List.of("second won"), finished);
+    }
+
+    @Test
+    void withoutAHedgeDelayASlowProviderIsWaitedFor() {
+        first.then(Outcome.hang());
+        CoreSettings settings = TestingSettings.settings(List.of("first", "second"), List.of("first", "second"),
+                new io.voiceplatform.core.config.ResilienceSettings(1, Duration.ofMillis(1), Duration.ofMillis(10), 2, 0,
+                        50f, 10, 100, 5, Duration.ofSeconds(60), 3), Duration.ofMillis(200));
+        Served<Transcript> served = orchestrator(settings, PerformanceExtension.NONE).transcribe(wavRequest(), Routing.auto())
+                .toCompletableFuture().join();
+        assertEquals("second", served.provider(), "served by fallback only after the timeout");
+        assertEquals(1, first.cancelledCalls());
+        assertEquals(CacheStatus.BYPASS, served.cache());
+    }
+
+    @Test
+    void theCacheStatusSaysWhetherTheChainWasUsed() {
+        PerformanceExtension passThroughCache = new PerformanceExtension() {
+            @Override
+            public boolean caches(Operation operation) {
+                return true;
+            }
+        };
+        CoreSettings settings = TestingSettings.settings(List.of("first", "second"), List.of("first", "second"));
+        assertEquals(CacheStatus.MISS, orchestrator(settings, passThroughCache).transcribe(wavRequest(), Routing.auto())
+                .toCompletableFuture().join().cache());
+    }
+
+    @Test
     void aResultThatDidNotComeThroughTheChainCountsNoAttempt() {
         Transcript cached = new Transcript("cached", "en-US", null, Duration.ZERO, List.of(), List.of(), "first", "m");
         PerformanceExtension cache = new PerformanceExtension() {
@@ -245,10 +300,16 @@ class TestVoiceOrchestrator {
             public CompletionStage<Transcript> transcribe(TranscriptionRequest request, Chain<TranscriptionRequest, Transcript> next) {
                 return CompletableFuture.completedFuture(cached);
             }
+
+            @Override
+            public boolean caches(Operation operation) {
+                return true;
+            }
         };
         CoreSettings settings = TestingSettings.settings(List.of("first", "second"), List.of("first", "second"));
         Served<Transcript> served = orchestrator(settings, cache).transcribe(wavRequest(), Routing.auto()).toCompletableFuture().join();
         assertEquals(0, served.attempts());
+        assertEquals(CacheStatus.HIT, served.cache());
         assertEquals("first", served.provider());
         assertEquals(0, first.calls());
     }
