@@ -5,6 +5,8 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import com.typesafe.config.Config;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.voiceplatform.api.performance.PerformanceExtension;
 import io.voiceplatform.api.plugin.HttpTransport;
 import io.voiceplatform.core.config.CoreSettings;
@@ -54,6 +56,9 @@ final class CoreModule extends AbstractModule {
         bind(ScheduledExecutorService.class).toInstance(scheduler);
         OptionalBinder.newOptionalBinder(binder(), PerformanceExtension.class)
                 .setDefault().toInstance(PerformanceExtension.NONE);
+        // The app binds a Prometheus registry; without one, meters are kept in memory only.
+        OptionalBinder.newOptionalBinder(binder(), MeterRegistry.class)
+                .setDefault().toInstance(new SimpleMeterRegistry());
         OptionalBinder.newOptionalBinder(binder(), HttpTransport.class)
                 .setDefault().toInstance(new JdkHttpTransport(DEFAULT_CONNECT_TIMEOUT));
     }
