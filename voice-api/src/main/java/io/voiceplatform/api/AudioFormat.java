@@ -11,6 +11,8 @@ public enum AudioFormat {
     FLAC("flac", "audio/flac"),
     WEBM("webm", "audio/webm"),
     M4A("m4a", "audio/mp4"),
+    /** AAC in ADTS frames, as OpenAI's {@code response_format=aac} delivers it. */
+    AAC("aac", "audio/aac"),
     /** Raw signed 16-bit little-endian samples without a header. */
     PCM("pcm", "audio/pcm");
 
@@ -42,7 +44,8 @@ public enum AudioFormat {
             case "ogg": case "opus": case "oga": case "ogg_opus": return Optional.of(OGG_OPUS);
             case "flac": return Optional.of(FLAC);
             case "webm": return Optional.of(WEBM);
-            case "m4a": case "mp4": case "aac": return Optional.of(M4A);
+            case "m4a": case "mp4": return Optional.of(M4A);
+            case "aac": case "adts": return Optional.of(AAC);
             case "pcm": case "raw": return Optional.of(PCM);
             default: return Optional.empty();
         }

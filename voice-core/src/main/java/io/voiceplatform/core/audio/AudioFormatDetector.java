@@ -38,6 +38,9 @@ public final class AudioFormatDetector {
         if (startsWith(head, 0, "ID3") || isMpegAudioFrame(head)) {
             return Optional.of(AudioFormat.MP3);
         }
+        if (isAdtsFrame(head)) {
+            return Optional.of(AudioFormat.AAC);
+        }
         return Optional.empty();
     }
 
@@ -52,6 +55,13 @@ public final class AudioFormatDetector {
         int bitrate = (b2 >> 4) & 0xF;
         int sampleRate = (b2 >> 2) & 0x3;
         return sync && version != 1 && layer != 0 && bitrate != 0xF && sampleRate != 0x3;
+    }
+
+    /** ADTS AAC: the MPEG sync word with layer bits 00 and a valid sampling index. */
+    private static boolean isAdtsFrame(byte[] b) {
+        int b1 = b[1] & 0xFF;
+        int samplingIndex = ((b[2] & 0xFF) >> 2) & 0xF;
+        return (b[0] & 0xFF) == 0xFF && (b1 & 0xF6) == 0xF0 && samplingIndex < 13;
     }
 
     private static boolean startsWith(byte[] data, int offset, String ascii) {

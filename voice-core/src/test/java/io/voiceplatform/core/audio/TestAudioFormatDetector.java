@@ -38,7 +38,10 @@ class TestAudioFormatDetector {
         assertEquals(Optional.empty(), AudioFormatDetector.detect(bytes("\u0089PNG\r\n\u001a\n")));
         assertEquals(Optional.empty(), AudioFormatDetector.detect(bytes("PK\u0003\u0004")));
         assertEquals(Optional.empty(), AudioFormatDetector.detect(bytes("RIFF\0\0\0\0AVI ")));
-        // ADTS AAC shares the sync word with MPEG audio but has layer bits 00.
-        assertEquals(Optional.empty(), AudioFormatDetector.detect(new byte[]{(byte) 0xFF, (byte) 0xF1, 0x50, (byte) 0x80}));
+    }
+
+    @Test
+    void tellsAdtsAacFromMpegAudioThoughTheyShareTheSyncWord() {
+        assertEquals(Optional.of(AudioFormat.AAC), AudioFormatDetector.detect(new byte[]{(byte) 0xFF, (byte) 0xF1, 0x50, (byte) 0x80}));
     }
 }
