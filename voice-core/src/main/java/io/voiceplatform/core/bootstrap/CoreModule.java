@@ -13,6 +13,7 @@ import io.voiceplatform.core.config.CoreSettings;
 import io.voiceplatform.core.config.VoiceConfig;
 import io.voiceplatform.core.health.HealthService;
 import io.voiceplatform.core.health.PerformanceStatus;
+import io.voiceplatform.core.orchestration.ProviderMetrics;
 import io.voiceplatform.core.orchestration.VoiceOrchestrator;
 import io.voiceplatform.core.registry.PluginSource;
 import io.voiceplatform.core.registry.ProviderRegistry;
@@ -82,9 +83,10 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    VoiceOrchestrator orchestrator(ProviderRegistry registry, ProviderGuards guards, PerformanceExtension extension) {
+    VoiceOrchestrator orchestrator(ProviderRegistry registry, ProviderGuards guards, PerformanceExtension extension,
+                                   MeterRegistry meters) {
         lifecycle.started("performance extension", extension::close);
-        return new VoiceOrchestrator(registry, guards, settings, extension, scheduler);
+        return new VoiceOrchestrator(registry, guards, settings, extension, scheduler, new ProviderMetrics(meters));
     }
 
     @Provides

@@ -39,6 +39,7 @@ final class FallbackChain<R> {
     private final BiFunction<String, Integer, CompletionStage<R>> call;
     private final PerformanceExtension extension;
     private final ScheduledExecutorService scheduler;
+    private final ProviderMetrics metrics;
 
     private final CompletableFuture<Served<R>> result = new CompletableFuture<>();
     private final AtomicInteger attempts = new AtomicInteger();
@@ -52,7 +53,8 @@ final class FallbackChain<R> {
      */
     FallbackChain(Operation operation, List<Candidate> candidates, Function<String, ProviderGuard> guards,
                   BiFunction<String, Integer, CompletionStage<R>> call, PerformanceExtension extension,
-                  ScheduledExecutorService scheduler) {
+                  ScheduledExecutorService scheduler, ProviderMetrics metrics) {
+        this.metrics = metrics;
         this.operation = operation;
         this.candidates = candidates;
         this.capable = candidates.stream().filter(Candidate::isCapable).map(Candidate::provider).toList();
@@ -130,6 +132,9 @@ final class FallbackChain<R> {
                 return;
             }
             failures.add(new Failure(provider, failure));
+            if (running.isEmpty() && next < capable.size()) {
+                metrics.fallback(operation);
+            }
             if (running.isEmpty()) {
                 startNext();
                 if (result.isDone() && !hedges.isEmpty()) {

@@ -37,10 +37,12 @@ public final class VoiceOrchestrator {
     private final RequestValidator validator;
     private final PerformanceExtension extension;
     private final ScheduledExecutorService scheduler;
+    private final ProviderMetrics metrics;
 
     public VoiceOrchestrator(ProviderRegistry registry, ProviderGuards guards, CoreSettings settings,
-                             PerformanceExtension extension, ScheduledExecutorService scheduler) {
+                             PerformanceExtension extension, ScheduledExecutorService scheduler, ProviderMetrics metrics) {
         this.scheduler = scheduler;
+        this.metrics = metrics;
         this.registry = registry;
         this.guards = guards;
         this.routing = settings.routing();
@@ -61,7 +63,7 @@ public final class VoiceOrchestrator {
         CompletionStage<Transcript> outcome = extension.transcribe(valid, req -> {
             List<Candidate> candidates = chain.stream().map(id -> sttCandidate(id, req)).toList();
             CompletableFuture<Served<Transcript>> chained = new FallbackChain<Transcript>(Operation.STT, candidates,
-                    id -> guards.get(Operation.STT, id), (id, attempt) -> callStt(id, attempt, req), extension, scheduler)
+                    id -> guards.get(Operation.STT, id), (id, attempt) -> callStt(id, attempt, req), extension, scheduler, metrics)
                     .run();
             return Cancellation.propagate(chained, chained.thenApply(result -> {
                 served.set(result);
@@ -85,7 +87,7 @@ public final class VoiceOrchestrator {
         CompletionStage<SynthesizedSpeech> outcome = extension.synthesize(valid, req -> {
             List<Candidate> candidates = chain.stream().map(id -> ttsCandidate(id, req)).toList();
             CompletableFuture<Served<SynthesizedSpeech>> chained = new FallbackChain<SynthesizedSpeech>(Operation.TTS, candidates,
-                    id -> guards.get(Operation.TTS, id), (id, attempt) -> callTts(id, attempt, req), extension, scheduler)
+                    id -> guards.get(Operation.TTS, id), (id, attempt) -> callTts(id, attempt, req), extension, scheduler, metrics)
                     .run();
             return Cancellation.propagate(chained, chained.thenApply(result -> {
                 served.set(result);
@@ -159,15 +161,21 @@ public final class VoiceOrchestrator {
     private CompletionStage<Transcript> callStt(String id, int attempt, TranscriptionRequest request) {
         SttProvider provider = registry.stt(id).orElseThrow();
         TranscriptionRequest forProvider = request.withModelHint(modelFor(provider, request.modelHint()));
-        return extension.aroundProviderCall(new ProviderCall(Operation.STT, id, attempt),
-                () -> provider.transcribe(forProvider));
+        return measured(Operation.STT, id, extension.aroundProviderCall(new ProviderCall(Operation.STT, id, attempt),
+                () -> provider.transcribe(forProvider)));
     }
 
     private CompletionStage<SynthesizedSpeech> callTts(String id, int attempt, SpeechRequest request) {
         TtsProvider provider = registry.tts(id).orElseThrow();
         SpeechRequest forProvider = request.withModelHint(modelFor(provider, request.modelHint()));
-        return extension.aroundProviderCall(new ProviderCall(Operation.TTS, id, attempt),
-                () -> provider.synthesize(forProvider));
+        return measured(Operation.TTS, id, extension.aroundProviderCall(new ProviderCall(Operation.TTS, id, attempt),
+                () -> provider.synthesize(forProvider)));
+    }
+
+    private <T> CompletionStage<T> measured(Operation operation, String provider, CompletionStage<T> call) {
+        long start = System.nanoTime();
+        call.whenComplete((value, error) -> metrics.call(operation, provider, System.nanoTime() - start, error));
+        return call;
     }
 
     /** A model hint names one provider's model; other providers in the chain use their own default. */

@@ -1,8 +1,10 @@
 package io.voiceplatform.core.health;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.performance.PerformanceExtension;
 import io.voiceplatform.core.config.CoreSettings;
+import io.voiceplatform.core.orchestration.ProviderMetrics;
 import io.voiceplatform.core.orchestration.Routing;
 import io.voiceplatform.core.orchestration.VoiceOrchestrator;
 import io.voiceplatform.core.registry.ProviderRegistry;
@@ -45,7 +47,7 @@ class TestHealthService {
         CoreSettings settings = TestingSettings.settings(List.of(), List.of());
         registry = TestingPlugins.registry(scheduler, providers);
         guards = new ProviderGuards(registry, settings, scheduler);
-        orchestrator = new VoiceOrchestrator(registry, guards, settings, PerformanceExtension.NONE, scheduler);
+        orchestrator = new VoiceOrchestrator(registry, guards, settings, PerformanceExtension.NONE, scheduler, new ProviderMetrics(new SimpleMeterRegistry()));
         health = new HealthService(registry, guards, settings.health(), PerformanceExtension.NONE,
                 new PerformanceStatus(true, false));
     }

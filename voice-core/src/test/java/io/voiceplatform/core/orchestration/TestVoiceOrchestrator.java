@@ -1,5 +1,6 @@
 package io.voiceplatform.core.orchestration;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.ErrorKind;
@@ -46,6 +47,7 @@ class TestVoiceOrchestrator {
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     private final TestingProvider first = new TestingProvider("first");
     private final TestingProvider second = new TestingProvider("second");
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @AfterEach
     void stop() {
@@ -54,7 +56,7 @@ class TestVoiceOrchestrator {
 
     private VoiceOrchestrator orchestrator(CoreSettings settings, PerformanceExtension extension) {
         ProviderRegistry registry = TestingPlugins.registry(scheduler, first, second);
-        return new VoiceOrchestrator(registry, new ProviderGuards(registry, settings, scheduler), settings, extension, scheduler);
+        return new VoiceOrchestrator(registry, new ProviderGuards(registry, settings, scheduler), settings, extension, scheduler, new ProviderMetrics(meters));
     }
 
     private VoiceOrchestrator orchestrator() {
@@ -86,6 +88,9 @@ class TestVoiceOrchestrator {
         Served<Transcript> served = orchestrator().transcribe(wavRequest(), Routing.auto()).toCompletableFuture().join();
         assertEquals("second", served.provider());
         assertEquals(4, served.attempts(), "3 tries of the first provider, then 1 of the second");
+        assertEquals(1.0, meters.get("voice.fallbacks").tag("operation", "stt").counter().count());
+        assertEquals(3.0, meters.get("voice.provider.calls").tag("provider", "first").tag("outcome", "unavailable").counter().count());
+        assertEquals(1.0, meters.get("voice.provider.calls").tag("provider", "second").tag("outcome", "success").counter().count());
     }
 
     @Test
