@@ -1,0 +1,23 @@
+package io.voiceplatform.app.openai;
+
+import io.voiceplatform.api.plugin.Secret;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Settings of the OpenAI-compatible API.
+ *
+ * @param maxUploadBytes     largest request body accepted on the audio endpoints
+ * @param apiKeys            keys callers must present; empty means open access
+ * @param rateLimitPerMinute requests per minute per key (or per client address when no keys are set)
+ * @param metricsAuth        whether {@code /metrics} needs a key too
+ * @param maxInFlight        audio requests served at once; more wait {@code inFlightWait}, then get 503
+ * @param inFlightWait       how long a request waits for a free slot
+ */
+public record ApiSettings(long maxUploadBytes, List<Secret> apiKeys, int rateLimitPerMinute, boolean metricsAuth,
+                          int maxInFlight, Duration inFlightWait) {
+    public ApiSettings {
+        apiKeys = List.copyOf(apiKeys);
+    }
+}
