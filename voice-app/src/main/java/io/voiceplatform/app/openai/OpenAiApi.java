@@ -93,7 +93,8 @@ public final class OpenAiApi {
                 "invalid_request_error", e.getStatus() == 404 ? "unknown_url" : "http_" + e.getStatus())));
     }
 
-    private void authenticate(Context ctx) {
+    /** Checks the caller's key and rate; public so that other keyed endpoints ({@code /metrics}) share it. */
+    public void authenticate(Context ctx) {
         ctx.header(REQUEST_ID, requestId(ctx));
         String caller;
         if (keys.required()) {

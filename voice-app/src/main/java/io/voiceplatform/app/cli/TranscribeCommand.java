@@ -1,0 +1,73 @@
+package io.voiceplatform.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.voiceplatform.api.Audio;
+import io.voiceplatform.api.AudioFormat;
+import io.voiceplatform.api.TimestampDetail;
+import io.voiceplatform.api.Transcript;
+import io.voiceplatform.api.TranscriptionRequest;
+import io.voiceplatform.app.openai.TranscriptFormat;
+import io.voiceplatform.core.audio.AudioFormatDetector;
+import io.voiceplatform.core.bootstrap.VoiceRuntime;
+import io.voiceplatform.core.orchestration.Routing;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code voice transcribe FILE}: prints what was said. */
+@Command(name = "transcribe", description = "Transcribe an audio file and print the text.")
+final class TranscribeCommand implements Callable<Integer> {
+    @ParentCommand
+    VoiceCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The audio file (wav, mp3, ogg, flac, webm, m4a).")
+    Path file;
+
+    @Option(names = "--language", paramLabel = "L", description = "A language tag such as en-US (default: auto).")
+    String language;
+
+    @Option(names = "--provider", paramLabel = "P", description = "Try this provider first.")
+    String provider;
+
+    @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text, json, srt or vtt (default text).")
+    String format;
+
+    @Override
+    public Integer call() throws IOException {
+        VoiceCommand.quietLogs();
+        TranscriptFormat output = TranscriptFormat.fromId(format).filter(f -> f != TranscriptFormat.VERBOSE_JSON)
+                .orElseThrow(() -> new IllegalArgumentException("--format takes text, json, srt or vtt"));
+        byte[] bytes = Files.readAllBytes(file);
+        AudioFormat detected = AudioFormatDetector.detect(Arrays.copyOf(bytes, Math.min(bytes.length, AudioFormatDetector.HEAD_BYTES)))
+                .orElseThrow(() -> new IllegalArgumentException(file + " is not audio in a supported format"));
+        FileNames.formatOf(file).filter(declared -> declared != detected).ifPresent(declared -> {
+            throw new IllegalArgumentException(file + " is named as " + declared.id() + " but its bytes are " + detected.id());
+        });
+        TimestampDetail detail = output == TranscriptFormat.TEXT ? TimestampDetail.NONE : TimestampDetail.SEGMENT;
+        TranscriptionRequest request = new TranscriptionRequest(Audio.of(bytes, detected), language, "", detail, Optional.empty());
+        try (VoiceRuntime runtime = VoiceRuntime.start(root.loadConfig())) {
+            Routing routing = provider == null ? Routing.auto() : Routing.pin(provider);
+            Transcript transcript = runtime.orchestrator().transcribe(request, routing).toCompletableFuture().join().value();
+            Object rendered = (output == TranscriptFormat.JSON ? TranscriptFormat.VERBOSE_JSON : output).render(transcript, false);
+            String text = rendered instanceof String s ? s
+                    : new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rendered) + "\n";
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,46 @@
+package io.voiceplatform.app.server;
+
+import io.voiceplatform.api.plugin.Secret;
+import io.voiceplatform.app.openai.ApiSettings;
+import io.voiceplatform.core.config.CoreSettings;
+import io.voiceplatform.core.config.SettingsReader;
+import io.voiceplatform.core.config.VoiceConfig;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The typed, validated {@code voice.server.*} settings.
+ *
+ * @param host          listen address
+ * @param port          listen port (0 picks a free one)
+ * @param api           settings of the OpenAI-compatible API
+ * @param readTimeout   idle time after which a slow request is cut off
+ * @param shutdownGrace how long shutdown waits for requests in flight
+ * @param jsonLogs      one JSON object per log line
+ */
+public record ServerSettings(String host, int port, ApiSettings api, Duration readTimeout, Duration shutdownGrace,
+                             boolean jsonLogs) {
+
+    public static ServerSettings read(VoiceConfig config, CoreSettings core) {
+        SettingsReader reader = new SettingsReader(config.config());
+        List<Secret> keys = Arrays.stream(reader.getString("voice.server.api-keys").split(","))
+                .map(String::trim).filter(k -> !k.isEmpty()).map(Secret::of).toList();
+        ApiSettings api = new ApiSettings(core.limits().maxAudioBytes(), keys,
+                reader.getInt("voice.server.rate-limit.per-minute", 1, 1_000_000),
+                reader.getBoolean("voice.server.metrics-auth"),
+                reader.getInt("voice.server.max-in-flight", 1, 100_000),
+                reader.getDuration("voice.server.in-flight-wait", ChronoUnit.MILLIS));
+        return new ServerSettings(reader.getString("voice.server.host"),
+                reader.getInt("voice.server.port", 0, 65535), api,
+                reader.getDuration("voice.server.read-timeout", ChronoUnit.SECONDS),
+                reader.getDuration("voice.server.shutdown-grace", ChronoUnit.SECONDS),
+                reader.getBoolean("voice.logging.json"));
+    }
+
+    public ServerSettings withPort(int newPort) {
+        return new ServerSettings(host, newPort, api, readTimeout, shutdownGrace, jsonLogs);
+    }
+}

@@ -1,0 +1,104 @@
+package io.voiceplatform.app.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.voiceplatform.app.openai.OpenAiApi;
+import io.voiceplatform.core.bootstrap.VoiceRuntime;
+import io.voiceplatform.core.health.HealthReport;
+import io.voiceplatform.core.health.PerformanceStatus;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTTP service: OpenAI's audio API, health and metrics, on Javalin (Jetty). Stopping it refuses new
+ * connections and lets the requests in flight finish, up to the shutdown grace.
+ */
+public final class VoiceServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(VoiceServer.class);
+    private static final Logger access = LoggerFactory.getLogger("voice.access");
+
+    private final Javalin app;
+    private final VoiceRuntime runtime;
+    private final long startedAt = System.currentTimeMillis();
+
+    private VoiceServer(Javalin app, VoiceRuntime runtime) {
+        this.app = app;
+        this.runtime = runtime;
+    }
+
+    public static VoiceServer start(VoiceRuntime runtime, ServerSettings settings, PrometheusMeterRegistry meters) {
+        ObjectMapper json = new ObjectMapper();
+        OpenAiApi api = new OpenAiApi(runtime.orchestrator(), runtime.registry(),
+                runtime.injector().getInstance(PerformanceStatus.class), settings.api(), meters, json);
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            api.configure(config);
+            config.jetty.modifyServer(server -> server.setStopTimeout(settings.shutdownGrace().toMillis()));
+            config.jetty.modifyServletContextHandler(handler -> handler.insertHandler(new StatisticsHandler()));
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                http.setIdleTimeout(settings.readTimeout().toMillis());
+            });
+            config.requestLogger.http((ctx, millis) -> access.info("{} {} {} {}ms provider={} cache={} request_id={}",
+                    ctx.method(), ctx.path(), ctx.statusCode(), Math.round(millis),
+                    header(ctx, "X-Voice-Provider"), header(ctx, "X-Voice-Cache"), header(ctx, "X-Request-Id")));
+        });
+        VoiceServer server = new VoiceServer(app, runtime);
+        api.register(app);
+        app.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
+        app.get("/health/ready", server::ready);
+        app.get("/health/details", server::details);
+        app.get("/metrics", ctx -> {
+            if (settings.api().metricsAuth()) {
+                api.authenticate(ctx);
+            }
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape());
+        });
+        app.start(settings.host(), settings.port());
+        new JettyServerThreadPoolMetrics(app.jettyServer().server().getThreadPool(), List.of()).bindTo(meters);
+        return server;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private void ready(Context ctx) {
+        boolean ready = runtime.health().ready();
+        ctx.status(ready ? 200 : 503).json(Map.of("status", ready ? "READY" : "NOT_READY"));
+    }
+
+    private void details(Context ctx) {
+        HealthReport report = runtime.health().report();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", report.status());
+        body.put("version", Version.current());
+        body.put("uptime_seconds", (System.currentTimeMillis() - startedAt) / 1000);
+        body.put("providers", report.providers());
+        body.put("performance", report.performance());
+        ctx.json(body);
+    }
+
+    private static String header(Context ctx, String name) {
+        String value = ctx.res().getHeader(name);
+        return value == null ? "-" : value;
+    }
+
+    /** Graceful: new connections are refused, requests in flight finish within the shutdown grace. */
+    @Override
+    public void close() {
+        long start = System.nanoTime();
+        app.stop();
+        log.info("HTTP service stopped after {} ms", Duration.ofNanos(System.nanoTime() - start).toMillis());
+    }
+}
