@@ -32,6 +32,7 @@ public final class TestingProvider implements SttProvider, TtsProvider {
     private final Deque<Outcome> script = new ArrayDeque<>();
     private final AtomicInteger calls = new AtomicInteger();
     private final List<CompletableFuture<?>> hanging = new CopyOnWriteArrayList<>();
+    private final List<Runnable> releases = new CopyOnWriteArrayList<>();
     private final List<Object> requests = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -111,6 +112,7 @@ public final class TestingProvider implements SttProvider, TtsProvider {
         if (outcome.hangs()) {
             CompletableFuture<T> never = new CompletableFuture<>();
             hanging.add(never);
+            releases.add(() -> never.complete(value.get()));
             return never;
         }
         if (outcome.error() != null) {
@@ -118,6 +120,11 @@ public final class TestingProvider implements SttProvider, TtsProvider {
                     null, id, outcome.retryAfter(), null));
         }
         return CompletableFuture.completedFuture(value.get());
+    }
+
+    /** Answers every call left hanging so far with a success. */
+    public void releaseHanging() {
+        releases.forEach(Runnable::run);
     }
 
     @Override
