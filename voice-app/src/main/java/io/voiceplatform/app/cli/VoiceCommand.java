@@ -20,7 +20,7 @@ import java.util.Optional;
 @Command(name = "voice", mixinStandardHelpOptions = true, versionProvider = VoiceCommand.VersionProvider.class,
         description = "Speech-to-text and text-to-speech through many providers, behind the OpenAI audio API.",
         subcommands = {ServeCommand.class, SpeakCommand.class, TranscribeCommand.class, ProvidersCommand.class,
-                ConfigCommand.class})
+                ConfigCommand.class, MockProviderCommand.class})
 public final class VoiceCommand {
     /** Exit codes: 0 done, 1 failed, 2 bad usage, 78 bad configuration (sysexits' EX_CONFIG). */
     public static final int FAILED = 1;
