@@ -64,6 +64,8 @@ public final class VoiceServer implements AutoCloseable {
             }
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape());
         });
+        byte[] openApi = openApi();
+        app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         app.start(settings.host(), settings.port());
         new JettyServerThreadPoolMetrics(app.jettyServer().server().getThreadPool(), List.of()).bindTo(meters);
         return server;
@@ -87,6 +89,17 @@ public final class VoiceServer implements AutoCloseable {
         body.put("providers", report.providers());
         body.put("performance", report.performance());
         ctx.json(body);
+    }
+
+    private static byte[] openApi() {
+        try (var in = VoiceServer.class.getResourceAsStream("/openapi/openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json is missing from the voice-app jar");
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String header(Context ctx, String name) {

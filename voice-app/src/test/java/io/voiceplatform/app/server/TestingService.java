@@ -1,0 +1,73 @@
+package io.voiceplatform.app.server;
+
+import com.google.inject.multibindings.OptionalBinder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.voiceplatform.app.openai.ApiSettings;
+import io.voiceplatform.core.bootstrap.VoiceRuntime;
+import io.voiceplatform.core.config.ConfigSources;
+import io.voiceplatform.core.config.VoiceConfig;
+import io.voiceplatform.core.testing.TestingPlugins;
+import io.voiceplatform.core.testing.TestingProvider;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The real service on a free loopback port, in-process, with in-memory providers behind it. */
+final class TestingService implements AutoCloseable {
+    final VoiceRuntime runtime;
+    final VoiceServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    TestingService(Path workDir, Duration grace, TestingProvider... providers) {
+        try {
+            Path conf = workDir.resolve("test.conf");
+            String ids = String.join("\", \"", java.util.Arrays.stream(providers).map(TestingProvider::id).toList());
+            Files.writeString(conf, "voice.stt.providers = [\"" + ids + "\"]\nvoice.tts.providers = [\"" + ids + "\"]\n"
+                    + "voice.resilience.retry.max-attempts = 1\n");
+            VoiceConfig config = VoiceConfig.load(new ConfigSources(Map.of(), Map.of(), workDir, Optional.of(conf),
+                    getClass().getClassLoader()));
+            PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            runtime = VoiceRuntime.start(config, List.of(TestingPlugins.of(providers)),
+                    List.of(binder -> OptionalBinder.newOptionalBinder(binder, MeterRegistry.class).setBinding().toInstance(meters)));
+            ServerSettings settings = new ServerSettings("127.0.0.1", 0,
+                    new ApiSettings(1 << 20, List.of(), 1000, false, 8, Duration.ofMillis(100)), Duration.ofSeconds(10), grace, false);
+            server = VoiceServer.start(runtime, settings, meters);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpClient client() {
+        return http;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        runtime.close();
+    }
+}
