@@ -20,11 +20,15 @@ final class EngineThread {
         });
     }
 
+    /** Lets queued work (such as releasing the engine) finish, briefly; then stops whatever still runs. */
     static void stop(ExecutorService executor) {
-        executor.shutdownNow();
+        executor.shutdown();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
         } catch (InterruptedException e) {
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

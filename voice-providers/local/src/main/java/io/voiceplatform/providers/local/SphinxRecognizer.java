@@ -52,7 +52,11 @@ final class SphinxRecognizer {
 
     /** Utterances found in 16 kHz mono audio, each with its words. */
     List<Utterance> recognize(Pcm16 audio) {
-        recognizer.startRecognition(new ByteArrayInputStream(audio.toLittleEndian()));
+        // The first recognition allocates the model's components, which log as they come up.
+        SphinxLogging.quietly(() -> {
+            recognizer.startRecognition(new ByteArrayInputStream(audio.toLittleEndian()));
+            return null;
+        });
         try {
             List<Utterance> utterances = new ArrayList<>();
             SpeechResult result;
