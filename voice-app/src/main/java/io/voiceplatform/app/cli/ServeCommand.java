@@ -23,6 +23,7 @@ import picocli.CommandLine.ParentCommand;
 import sun.misc.Signal;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code voice serve}: runs the HTTP service until SIGTERM or SIGINT, then stops it gracefully. */
@@ -71,15 +72,26 @@ final class ServeCommand implements Callable<Integer> {
         return VoiceCommand.KEEP_RUNNING;
     }
 
-    /** Stops the server (requests in flight finish), then the providers and the performance module; once. */
+    /**
+     * Stops the server (requests in flight finish), then the providers and the performance module; once.
+     * A second caller (the shutdown hook, once Jetty's threads are gone) waits for the first to finish,
+     * so the JVM does not exit half-way through closing the providers.
+     */
     private static Runnable stopOnce(VoiceServer server, VoiceRuntime runtime) {
-        AtomicBoolean stopped = new AtomicBoolean();
+        AtomicBoolean started = new AtomicBoolean();
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
         return () -> {
-            if (stopped.compareAndSet(false, true)) {
+            if (!started.compareAndSet(false, true)) {
+                stopped.join();
+                return;
+            }
+            try {
                 log.info("stopping");
                 server.close();
                 runtime.close();
                 log.info("stopped");
+            } finally {
+                stopped.complete(null);
             }
         };
     }
