@@ -57,6 +57,14 @@ for _ in $(seq 1 120); do
 done
 curl -fsS "http://127.0.0.1:$PORT/health" | grep -q '"UP"' || fail "/health is not UP"
 curl -fsS "http://127.0.0.1:$PORT/health/ready" | grep -q '"READY"' || fail "/health/ready is not READY"
+step "the README's curl examples"
+awk '/^curl / {cmd = $0; while (cmd ~ /\\$/ && (getline next_line) > 0) { sub(/\\$/, "", cmd); cmd = cmd next_line } print cmd }' "$ROOT/README.md" \
+  | sed "s#localhost:8080#127.0.0.1:$PORT#g; s#^curl -s #curl -sfS #" > "$WORK/readme-curls.sh"
+[ "$(wc -l < "$WORK/readme-curls.sh")" -ge 5 ] || fail "could not find the README's curl examples"
+(cd "$WORK" && bash -e "$WORK/readme-curls.sh" > "$WORK/readme-curls.out") || fail "a README curl example failed: $(cat "$WORK/readme-curls.out")"
+[ "$(head -c 4 "$WORK/speech.wav")" = "RIFF" ] || fail "the README's speech example wrote no WAV"
+grep -q '"text"' "$WORK/readme-curls.out" || fail "the README's transcription example printed no text"
+
 kill -TERM "$SERVER_PID"
 for _ in $(seq 1 60); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
 if kill -0 "$SERVER_PID" 2>/dev/null; then fail "the service did not stop within 30 s of SIGTERM"; fi
@@ -65,4 +73,4 @@ SERVER_PID=""
 [ "$rc" = 0 ] || { cat "$WORK/serve.log"; fail "the service exited with $rc after SIGTERM"; }
 grep -q "stopped" "$WORK/serve.log" || fail "no clean stop in the log"
 
-echo "e2e: 7 passed, 0 failed"
+echo "e2e: 8 passed, 0 failed"
