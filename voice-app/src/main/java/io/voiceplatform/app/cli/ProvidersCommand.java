@@ -32,7 +32,7 @@ final class ProvidersCommand implements Callable<Integer> {
         try (VoiceRuntime runtime = VoiceRuntime.start(root.loadConfig())) {
             List<ProviderHealth> health = runtime.health().report().providers();
             for (RegisteredProvider p : runtime.registry().all()) {
-                out.printf("%s  (%s)%n", p.id(), p.origin());
+                out.printf("%s  (%s)%s%n", p.id(), p.origin(), p.stt().isEmpty() && p.tts().isEmpty() ? "  disabled" : "");
                 p.stt().ifPresent(stt -> describe(out, "stt", stt.capabilities(), health(health, p.id(), "stt")));
                 p.tts().ifPresent(tts -> describe(out, "tts", tts.capabilities(), health(health, p.id(), "tts")));
             }

@@ -223,11 +223,14 @@ public final class OpenAiApi {
         ctx.json(model(id));
     }
 
-    /** {@code auto}, each provider, each {@code provider/model}. */
+    /** {@code auto}, each enabled provider, each {@code provider/model}. */
     private List<String> modelIds() {
         List<String> ids = new ArrayList<>();
         ids.add("auto");
         for (RegisteredProvider p : registry.all()) {
+            if (p.stt().isEmpty() && p.tts().isEmpty()) {
+                continue;
+            }
             ids.add(p.id());
             List<String> models = new ArrayList<>();
             p.stt().ifPresent(stt -> models.addAll(stt.capabilities().models()));

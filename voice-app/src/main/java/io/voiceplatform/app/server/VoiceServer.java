@@ -3,6 +3,7 @@ package io.voiceplatform.app.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.util.JavalinException;
 import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.voiceplatform.app.openai.OpenAiApi;
@@ -111,7 +112,12 @@ public final class VoiceServer implements AutoCloseable {
     @Override
     public void close() {
         long start = System.nanoTime();
-        app.stop();
+        try {
+            app.stop();
+        } catch (JavalinException e) {
+            // The grace ran out: what is still in flight is cut off; stopping goes on regardless.
+            log.warn("requests still in flight after the shutdown grace were cut off ({})", e.getMessage());
+        }
         log.info("HTTP service stopped after {} ms", Duration.ofNanos(System.nanoTime() - start).toMillis());
     }
 }

@@ -47,7 +47,7 @@ class TestApiLimits {
 
     private void start(ApiSettings settings) throws IOException {
         Path conf = workDir.resolve("limits.conf");
-        Files.writeString(conf, "voice.stt.providers = [\"fake\"]\nvoice.tts.providers = [\"fake\"]\n");
+        Files.writeString(conf, "voice.stt.providers = [\"fake\"]\nvoice.tts.providers = [\"fake\"]\nvoice.providers.local.enabled = false\n");
         runtime = VoiceRuntime.start(VoiceConfig.load(new ConfigSources(Map.of(), Map.of(), workDir, Optional.of(conf),
                 getClass().getClassLoader())), List.of(TestingPlugins.of(provider)), List.of());
         OpenAiApi api = new OpenAiApi(runtime.orchestrator(), runtime.registry(), new PerformanceStatus(false, false),

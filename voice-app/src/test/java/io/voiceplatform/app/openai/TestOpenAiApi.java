@@ -62,6 +62,7 @@ class TestOpenAiApi {
                 voice.tts.providers = ["first", "second"]
                 voice.resilience.retry.initial-backoff = 5ms
                 voice.resilience.retry.max-backoff = 20ms
+                voice.providers.local.enabled = false
                 """);
         VoiceConfig config = VoiceConfig.load(new ConfigSources(Map.of(), Map.of(), workDir, Optional.of(conf),
                 getClass().getClassLoader()));

@@ -35,7 +35,7 @@ final class TestingService implements AutoCloseable {
             Path conf = workDir.resolve("test.conf");
             String ids = String.join("\", \"", java.util.Arrays.stream(providers).map(TestingProvider::id).toList());
             Files.writeString(conf, "voice.stt.providers = [\"" + ids + "\"]\nvoice.tts.providers = [\"" + ids + "\"]\n"
-                    + "voice.resilience.retry.max-attempts = 1\n");
+                    + "voice.resilience.retry.max-attempts = 1\nvoice.providers.local.enabled = false\n");
             VoiceConfig config = VoiceConfig.load(new ConfigSources(Map.of(), Map.of(), workDir, Optional.of(conf),
                     getClass().getClassLoader()));
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
