@@ -1,0 +1,130 @@
+package io.voiceplatform.providers.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voiceplatform.api.AudioFormat;
+import io.voiceplatform.api.HealthProbe;
+import io.voiceplatform.api.Language;
+import io.voiceplatform.api.ProviderCapabilities;
+import io.voiceplatform.api.SttProvider;
+import io.voiceplatform.api.TimedText;
+import io.voiceplatform.api.TimestampDetail;
+import io.voiceplatform.api.Transcript;
+import io.voiceplatform.api.TranscriptionRequest;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** {@code POST {base}/audio/transcriptions}, multipart. */
+final class OpenAiSttProvider implements SttProvider {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final OpenAiClient client;
+    private final OpenAiSettings settings;
+    private final ProviderCapabilities capabilities;
+
+    OpenAiSttProvider(OpenAiClient client, OpenAiSettings settings) {
+        this.client = client;
+        this.settings = settings;
+        this.capabilities = ProviderCapabilities.builder()
+                .inputFormats(AudioFormat.WAV, AudioFormat.MP3, AudioFormat.OGG_OPUS, AudioFormat.FLAC, AudioFormat.WEBM, AudioFormat.M4A)
+                .models(settings.sttModel(), "whisper-1", "gpt-4o-transcribe", "gpt-4o-mini-transcribe")
+                .maxAudioBytes(25L * 1024 * 1024)
+                .build();
+    }
+
+    @Override
+    public String id() {
+        return OpenAiPlugin.ID;
+    }
+
+    @Override
+    public ProviderCapabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public CompletionStage<Transcript> transcribe(TranscriptionRequest request) {
+        String model = request.modelHint().orElse(settings.sttModel());
+        boolean timed = request.timestampDetail() != TimestampDetail.NONE;
+        AudioFormat format = request.audio().format();
+        Multipart form = new Multipart()
+                .file("file", "audio." + extension(format), format.mediaType(), request.audio().toByteArray())
+                .field("model", model)
+                .field("response_format", timed ? "verbose_json" : "json");
+        if (!Language.AUTO.equals(request.language())) {
+            form.field("language", Language.primary(request.language()));
+        }
+        if (!request.prompt().isEmpty()) {
+            form.field("prompt", request.prompt());
+        }
+        if (request.timestampDetail() == TimestampDetail.WORD) {
+            form.field("timestamp_granularities[]", "word").field("timestamp_granularities[]", "segment");
+        }
+        return client.send(client.request("audio/transcriptions").header("Content-Type", form.contentType())
+                        .POST(form.publisher()).build())
+                .thenApply(response -> parse(response, model, request));
+    }
+
+    private Transcript parse(HttpResponse<byte[]> response, String model, TranscriptionRequest request) {
+        JsonNode body;
+        try {
+            body = JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw HttpFailures.malformed("not JSON");
+        }
+        if (body == null || !body.path("text").isTextual()) {
+            throw HttpFailures.malformed("no text in the answer");
+        }
+        String language = body.hasNonNull("language") ? languageTag(body.get("language").asText(), request.language())
+                : request.language();
+        Duration duration = Duration.ofMillis(Math.round(body.path("duration").asDouble(0) * 1000));
+        return new Transcript(body.get("text").asText().strip(), language, OptionalDouble.empty(), duration,
+                timed(body.path("segments"), "text"), timed(body.path("words"), "word"), id(), model);
+    }
+
+    private static List<TimedText> timed(JsonNode items, String textField) {
+        List<TimedText> out = new ArrayList<>();
+        for (JsonNode item : items) {
+            double start = item.path("start").asDouble(0);
+            out.add(new TimedText(start, Math.max(start, item.path("end").asDouble(start)), item.path(textField).asText("").strip()));
+        }
+        return out;
+    }
+
+    /** OpenAI answers with an English language name ("english"); keep the caller's tag when they agree. */
+    private static String languageTag(String name, String requested) {
+        for (Locale locale : Locale.getAvailableLocales()) {
+            if (locale.getDisplayLanguage(Locale.ENGLISH).equalsIgnoreCase(name)) {
+                return Language.matches(requested, locale.getLanguage()) && !Language.AUTO.equals(requested)
+                        ? requested : locale.getLanguage();
+            }
+        }
+        return Language.AUTO;
+    }
+
+    private static String extension(AudioFormat format) {
+        return switch (format) {
+            case OGG_OPUS -> "ogg";
+            case AAC -> "aac";
+            default -> format.id();
+        };
+    }
+
+    @Override
+    public CompletionStage<HealthProbe> checkHealth() {
+        return CompletableFuture.completedFuture(client.health());
+    }
+
+    @Override
+    public void close() {
+        // The transport belongs to the platform; nothing of ours to release.
+    }
+}

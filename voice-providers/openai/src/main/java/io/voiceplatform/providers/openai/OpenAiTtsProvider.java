@@ -1,0 +1,84 @@
+package io.voiceplatform.providers.openai;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.voiceplatform.api.Audio;
+import io.voiceplatform.api.AudioFormat;
+import io.voiceplatform.api.HealthProbe;
+import io.voiceplatform.api.ProviderCapabilities;
+import io.voiceplatform.api.SpeechRequest;
+import io.voiceplatform.api.SynthesizedSpeech;
+import io.voiceplatform.api.TtsProvider;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** {@code POST {base}/audio/speech}, JSON in, audio out. */
+final class OpenAiTtsProvider implements TtsProvider {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String[] VOICES = {"alloy", "ash", "ballad", "coral", "echo", "fable", "onyx", "nova", "sage", "shimmer", "verse"};
+    private static final Map<AudioFormat, String> FORMATS = Map.of(AudioFormat.MP3, "mp3", AudioFormat.OGG_OPUS, "opus",
+            AudioFormat.AAC, "aac", AudioFormat.FLAC, "flac", AudioFormat.WAV, "wav", AudioFormat.PCM, "pcm");
+    /** OpenAI's pcm is 24 kHz mono signed 16-bit little-endian. */
+    private static final int PCM_RATE = 24_000;
+
+    private final OpenAiClient client;
+    private final OpenAiSettings settings;
+    private final ProviderCapabilities capabilities;
+
+    OpenAiTtsProvider(OpenAiClient client, OpenAiSettings settings) {
+        this.client = client;
+        this.settings = settings;
+        this.capabilities = ProviderCapabilities.builder()
+                .outputFormats(FORMATS.keySet().toArray(AudioFormat[]::new))
+                .voices(VOICES)
+                .models(settings.ttsModel(), "tts-1", "tts-1-hd", "gpt-4o-mini-tts")
+                .maxTextChars(4096)
+                .build();
+    }
+
+    @Override
+    public String id() {
+        return OpenAiPlugin.ID;
+    }
+
+    @Override
+    public ProviderCapabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public CompletionStage<SynthesizedSpeech> synthesize(SpeechRequest request) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("model", request.modelHint().orElse(settings.ttsModel()))
+                .put("input", request.text())
+                .put("voice", request.voice().orElse(settings.voice()))
+                .put("response_format", FORMATS.get(request.outputFormat()))
+                .put("speed", request.speed());
+        HttpRequest http = client.request("audio/speech").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .build();
+        return client.send(http).thenApply(response -> {
+            if (response.body().length == 0) {
+                throw HttpFailures.malformed("an empty audio body");
+            }
+            Audio audio = request.outputFormat() == AudioFormat.PCM
+                    ? Audio.of(response.body(), AudioFormat.PCM, PCM_RATE, 1)
+                    : Audio.of(response.body(), request.outputFormat());
+            return new SynthesizedSpeech(audio, Duration.ZERO, id());
+        });
+    }
+
+    @Override
+    public CompletionStage<HealthProbe> checkHealth() {
+        return CompletableFuture.completedFuture(client.health());
+    }
+
+    @Override
+    public void close() {
+        // The transport belongs to the platform; nothing of ours to release.
+    }
+}
