@@ -19,6 +19,13 @@ final class JsonLogs {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         JsonEncoder encoder = new JsonEncoder();
         encoder.setContext(context);
+        // One readable message per event, without logback's internals.
+        encoder.setWithFormattedMessage(true);
+        encoder.setWithMessage(false);
+        encoder.setWithArguments(false);
+        encoder.setWithContext(false);
+        encoder.setWithSequenceNumber(false);
+        encoder.setWithNanoseconds(false);
         encoder.start();
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);

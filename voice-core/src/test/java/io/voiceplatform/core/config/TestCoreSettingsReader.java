@@ -161,12 +161,12 @@ class TestCoreSettingsReader {
         TestingConfigSources sources = new TestingConfigSources(dir).property("voice.limts.max-text-chars", "5");
         sources.extraFile(sources.write("typos.conf", """
                 voice.limits.max-file-size = 3
-                voice.providers.openai.api-kee = "x"
+                voice.providers.yandex.api-kee = "x"
                 voice.providers.acme.url = "http://localhost:1"
                 voice.stt.providers = [local]
                 """));
 
-        assertEquals(List.of("voice.limits.max-file-size", "voice.limts.max-text-chars", "voice.providers.openai.api-kee"),
+        assertEquals(List.of("voice.limits.max-file-size", "voice.limts.max-text-chars", "voice.providers.yandex.api-kee"),
                 CoreSettingsReader.unknownKeys(sources.load()));
         assertEquals(List.of(), CoreSettingsReader.unknownKeys(new TestingConfigSources(dir.resolve("clean")).load()));
     }

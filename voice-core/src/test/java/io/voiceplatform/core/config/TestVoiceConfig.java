@@ -131,7 +131,7 @@ class TestVoiceConfig {
 
     @Test
     void providerSettingsAreTheFlattenedSectionAsText() {
-        TestingConfigSources sources = new TestingConfigSources(dir).env("OPENAI_API_KEY", "sk-test-1234567890");
+        TestingConfigSources sources = new TestingConfigSources(dir).env("YANDEX_API_KEY", "sk-test-1234567890");
         sources.extraFile(sources.write("extra.conf", """
                 voice.providers.acme { url = "http://localhost:1", models = [a, b], retry { max = 3 }, fast = true }
                 """));
@@ -141,19 +141,19 @@ class TestVoiceConfig {
         assertEquals("voice.providers.acme", acme.section());
         assertEquals(Map.of("url", "http://localhost:1", "models", "a,b", "retry.max", "3", "fast", "true"), acme.masked());
         assertEquals(List.of("a", "b"), acme.getList("models"));
-        assertEquals("sk-test-1234567890", config.providerSettings("openai").getSecret("api-key").reveal());
+        assertEquals("sk-test-1234567890", config.providerSettings("yandex").getSecret("api-key").reveal());
         assertEquals(Map.of(), config.providerSettings("absent").masked());
     }
 
     @Test
     void entriesListEveryVoiceSettingWithCredentialsMasked() {
-        TestingConfigSources sources = new TestingConfigSources(dir).env("OPENAI_API_KEY", "sk-test-1234567890");
+        TestingConfigSources sources = new TestingConfigSources(dir).env("YANDEX_API_KEY", "sk-test-1234567890");
         sources.extraFile(sources.write("extra.conf", "voice.providers.acme.url = \"redis://user:pw@cache:6379/0\""));
 
         List<ConfigEntry> entries = sources.load().entries();
 
-        assertEquals(new ConfigEntry("voice.providers.openai.api-key", "sk-****", "environment OPENAI_API_KEY"),
-                entry(entries, "voice.providers.openai.api-key"));
+        assertEquals(new ConfigEntry("voice.providers.yandex.api-key", "sk-****", "environment YANDEX_API_KEY"),
+                entry(entries, "voice.providers.yandex.api-key"));
         assertEquals("redis://****@cache:6379/0", entry(entries, "voice.providers.acme.url").value());
         assertEquals(new ConfigEntry("voice.stt.providers", "[\"local\"]", "default (reference.conf)"),
                 entry(entries, "voice.stt.providers"));
