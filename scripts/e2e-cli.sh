@@ -55,8 +55,8 @@ for _ in $(seq 1 120); do
   kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/serve.log"; fail "the service died at start-up"; }
   sleep 0.5
 done
-curl -fsS "http://127.0.0.1:$PORT/health" | grep -q '"UP"' || fail "/health is not UP"
-curl -fsS "http://127.0.0.1:$PORT/health/ready" | grep -q '"READY"' || fail "/health/ready is not READY"
+[[ "$(curl -fsS "http://127.0.0.1:$PORT/health")" == *'"UP"'* ]] || fail "/health is not UP"
+[[ "$(curl -fsS "http://127.0.0.1:$PORT/health/ready")" == *'"READY"'* ]] || fail "/health/ready is not READY"
 step "the README's curl examples"
 awk '/^curl / {cmd = $0; while (cmd ~ /\\$/ && (getline next_line) > 0) { sub(/\\$/, "", cmd); cmd = cmd next_line } print cmd }' "$ROOT/README.md" \
   | sed "s#localhost:8080#127.0.0.1:$PORT#g; s#^curl -s #curl -sfS #" > "$WORK/readme-curls.sh"

@@ -55,6 +55,17 @@ final class OpenAiClient {
         return result;
     }
 
+    /** {@code sent.thenApply(reader)}, with the caller's cancellation passed back to the exchange. */
+    static <T> CompletableFuture<T> read(CompletableFuture<HttpResponse<byte[]>> sent, java.util.function.Function<HttpResponse<byte[]>, T> reader) {
+        CompletableFuture<T> result = sent.thenApply(reader);
+        result.whenComplete((value, error) -> {
+            if (result.isCancelled()) {
+                sent.cancel(true);
+            }
+        });
+        return result;
+    }
+
     HealthProbe health() {
         if (!settings.apiKey().isPresent()) {
             return HealthProbe.unhealthy("no API key configured (voice.providers.openai.api-key or OPENAI_API_KEY)");

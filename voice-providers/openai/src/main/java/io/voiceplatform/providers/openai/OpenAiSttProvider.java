@@ -68,9 +68,8 @@ final class OpenAiSttProvider implements SttProvider {
         if (request.timestampDetail() == TimestampDetail.WORD) {
             form.field("timestamp_granularities[]", "word").field("timestamp_granularities[]", "segment");
         }
-        return client.send(client.request("audio/transcriptions").header("Content-Type", form.contentType())
-                        .POST(form.publisher()).build())
-                .thenApply(response -> parse(response, model, request));
+        return OpenAiClient.read(client.send(client.request("audio/transcriptions").header("Content-Type", form.contentType())
+                .POST(form.publisher()).build()), response -> parse(response, model, request));
     }
 
     private Transcript parse(HttpResponse<byte[]> response, String model, TranscriptionRequest request) {

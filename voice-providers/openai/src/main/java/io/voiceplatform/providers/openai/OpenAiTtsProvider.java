@@ -61,7 +61,7 @@ final class OpenAiTtsProvider implements TtsProvider {
         HttpRequest http = client.request("audio/speech").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .build();
-        return client.send(http).thenApply(response -> {
+        return OpenAiClient.read(client.send(http), response -> {
             if (response.body().length == 0) {
                 throw HttpFailures.malformed("an empty audio body");
             }

@@ -1,0 +1,54 @@
+package io.voiceplatform.app.server;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The plugin author's path: the example plugin's jar, built by the build, dropped into a fresh plugins
+ * directory, is discovered and serves requests with no other change.
+ */
+@Timeout(120)
+class TestExamplePlugin {
+    /** The jar the reactor built in examples/echo-plugin (it builds before voice-app). */
+    private static Path exampleJar() throws IOException {
+        Path target = Path.of("..", "examples", "echo-plugin", "target").toAbsolutePath().normalize();
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().matches("echo-plugin-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("build examples/echo-plugin first: no jar in " + target));
+        }
+    }
+
+    @Test
+    void aJarDroppedIntoPluginsIsListedAndServes(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("plugins"));
+        Files.copy(exampleJar(), dir.resolve("plugins").resolve("echo-plugin.jar"));
+        try (ChildService child = ChildService.start(entry -> true, Map.of(), List.of(), dir)) {
+            assertTrue(child.get("/v1/models").body().contains("\"id\":\"echo\""), child.get("/v1/models").body());
+            HttpResponse<byte[]> speech = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + child.port + "/v1/audio/speech"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"echo\",\"input\":\"hello plugin\",\"response_format\":\"wav\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, speech.statusCode());
+            assertEquals("echo", speech.headers().firstValue("X-Voice-Provider").orElseThrow());
+            assertEquals("RIFF", new String(speech.body(), 0, 4));
+            String details = child.get("/health/details").body();
+            assertTrue(details.contains("\"id\":\"echo\""), details);
+        }
+    }
+}
