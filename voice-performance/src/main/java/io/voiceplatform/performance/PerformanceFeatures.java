@@ -1,35 +1,112 @@
 package io.voiceplatform.performance;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.voiceplatform.api.SpeechRequest;
+import io.voiceplatform.api.SynthesizedSpeech;
+import io.voiceplatform.api.Transcript;
+import io.voiceplatform.api.TranscriptionRequest;
+import io.voiceplatform.api.performance.Chain;
+import io.voiceplatform.api.performance.Operation;
 import io.voiceplatform.api.performance.PerformanceExtension;
+import io.voiceplatform.api.performance.RequestContext;
+import io.voiceplatform.performance.cache.ResultCaches;
 import io.voiceplatform.performance.config.PerformanceSettings;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
- * The performance extension the orchestrator calls when this module is installed. For now it passes every
- * call through and reports which features its settings switch on; the features themselves come next.
+ * The performance extension the orchestrator calls when this module is installed: result caches and request
+ * coalescing around whole requests, and the hedging policy that core's provider chain executes. At the
+ * {@code monitoring-only} level it changes no request.
  */
 public final class PerformanceFeatures implements PerformanceExtension {
     private final PerformanceSettings settings;
+    private final ResultCaches caches;
+    private final MeterRegistry meters;
+    private final boolean active;
 
     @Inject
-    public PerformanceFeatures(PerformanceSettings settings) {
-        this.settings = settings;
+    public PerformanceFeatures(PerformanceSettings settings, MeterRegistry meters) {
+        this(settings, meters, Ticker.systemTicker());
     }
 
-    /** {@code enabled}, {@code level}, and {@code components}: each feature with whether its settings switch it on. */
+    PerformanceFeatures(PerformanceSettings settings, MeterRegistry meters, Ticker ticker) {
+        this.settings = settings;
+        this.meters = meters;
+        this.active = settings.level().changesRequests();
+        this.caches = new ResultCaches(
+                active && settings.sttCache().enabled()
+                        ? new ResultCaches.CacheLimits(settings.sttCache().maxEntries(), 0, settings.sttCache().ttl()) : null,
+                active && settings.ttsCache().enabled()
+                        ? new ResultCaches.CacheLimits(settings.ttsCache().maxEntries(), settings.level().cacheBytes(),
+                        settings.ttsCache().ttl()) : null,
+                settings.ttsCompression(), meters, ticker);
+    }
+
+    @Override
+    public CompletionStage<Transcript> transcribe(TranscriptionRequest request, RequestContext context,
+                                                  Chain<TranscriptionRequest, Transcript> next) {
+        return active ? caches.transcribe(request, context, next) : next.proceed(request);
+    }
+
+    @Override
+    public CompletionStage<SynthesizedSpeech> synthesize(SpeechRequest request, RequestContext context,
+                                                         Chain<SpeechRequest, SynthesizedSpeech> next) {
+        return active ? caches.synthesize(request, context, next) : next.proceed(request);
+    }
+
+    /** Coalescing applies to both operations whenever the module acts, so a request may always be a HIT. */
+    @Override
+    public boolean caches(Operation operation) {
+        return active;
+    }
+
+    @Override
+    public Optional<Duration> hedgeDelay(Operation operation, String provider) {
+        PerformanceSettings.Hedging hedging = hedging(operation);
+        return active && hedging.enabled() ? Optional.of(hedging.delay()) : Optional.empty();
+    }
+
+    @Override
+    public int maxParallelProviders(Operation operation) {
+        PerformanceSettings.Hedging hedging = hedging(operation);
+        return active && hedging.enabled() ? hedging.maxParallelProviders() : 1;
+    }
+
+    @Override
+    public void hedgeFinished(Operation operation, String hedgeProvider, boolean won) {
+        Counter.builder("voice.hedges").description("Hedged provider calls started, by outcome")
+                .tag("operation", operation.id()).tag("outcome", won ? "won" : "lost").register(meters).increment();
+    }
+
+    /** The weighed size the speech cache's budget applies to (stored bytes, each entry at least budget / entries). */
+    long speechCacheWeight() {
+        return caches.speechCacheWeight();
+    }
+
+    private PerformanceSettings.Hedging hedging(Operation operation) {
+        return operation == Operation.STT ? settings.sttHedging() : settings.ttsHedging();
+    }
+
+    /** {@code enabled}, {@code level}, each component on or off, then cache and coalescing figures. */
     @Override
     public Map<String, Object> describe() {
         Map<String, Object> components = new LinkedHashMap<>();
-        components.put("stt-cache", settings.sttCache().enabled());
-        components.put("tts-cache", settings.ttsCache().enabled());
-        components.put("tts-compression", settings.ttsCompression());
+        components.put("stt-cache", active && settings.sttCache().enabled());
+        components.put("tts-cache", active && settings.ttsCache().enabled());
+        components.put("coalescing", active);
+        components.put("tts-compression", active && settings.ttsCache().enabled() && settings.ttsCompression());
         components.put("tts-streaming", settings.ttsStreaming().enabled());
-        components.put("stt-hedging", settings.sttHedging().enabled());
-        components.put("tts-hedging", settings.ttsHedging().enabled());
+        components.put("stt-hedging", active && settings.sttHedging().enabled());
+        components.put("tts-hedging", active && settings.ttsHedging().enabled());
         components.put("monitoring", settings.monitoring().enabled());
         components.put("metrics", settings.monitoring().metricsEnabled());
         components.put("alerts", settings.monitoring().alertsEnabled());
@@ -38,6 +115,12 @@ public final class PerformanceFeatures implements PerformanceExtension {
         description.put("enabled", true);
         description.put("level", settings.level().id());
         description.put("components", Collections.unmodifiableMap(components));
+        description.putAll(caches.describe());
+        description.put("hedges", Map.of("fired", hedges("won") + hedges("lost"), "won", hedges("won")));
         return Collections.unmodifiableMap(description);
+    }
+
+    private double hedges(String outcome) {
+        return meters.find("voice.hedges").tag("outcome", outcome).counters().stream().mapToDouble(Counter::count).sum();
     }
 }

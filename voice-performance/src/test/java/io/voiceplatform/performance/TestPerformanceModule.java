@@ -43,10 +43,13 @@ class TestPerformanceModule {
 
         assertInstanceOf(PerformanceFeatures.class, extension);
         assertSame(extension, injector.getInstance(PerformanceExtension.class));
-        assertEquals(Map.of("enabled", true, "level", "standard", "components", Map.of(
-                "stt-cache", true, "tts-cache", false, "tts-compression", false, "tts-streaming", false,
-                "stt-hedging", true, "tts-hedging", false, "monitoring", false, "metrics", false, "alerts", false,
-                "shared-cache", false)), extension.describe());
+        Map<String, Object> described = extension.describe();
+        assertEquals(true, described.get("enabled"));
+        assertEquals("standard", described.get("level"));
+        assertEquals(Map.ofEntries(Map.entry("stt-cache", true), Map.entry("tts-cache", false), Map.entry("coalescing", true),
+                Map.entry("tts-compression", false), Map.entry("tts-streaming", false), Map.entry("stt-hedging", true),
+                Map.entry("tts-hedging", false), Map.entry("monitoring", false), Map.entry("metrics", false),
+                Map.entry("alerts", false), Map.entry("shared-cache", false)), described.get("components"));
     }
 
     @Test
@@ -69,6 +72,7 @@ class TestPerformanceModule {
                 binder().requireAtInjectOnConstructors();
                 binder().disableCircularProxies();
                 bind(Config.class).toInstance(config);
+                bind(io.micrometer.core.instrument.MeterRegistry.class).toInstance(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
                 OptionalBinder.newOptionalBinder(binder(), PerformanceExtension.class).setDefault().toInstance(PerformanceExtension.NONE);
             }
         };

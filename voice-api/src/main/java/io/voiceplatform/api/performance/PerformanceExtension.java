@@ -28,6 +28,18 @@ public interface PerformanceExtension extends AutoCloseable {
         return next.proceed(request);
     }
 
+    /** Around a whole transcription, knowing how it is routed; by default the same as without the context. */
+    default CompletionStage<Transcript> transcribe(TranscriptionRequest request, RequestContext context,
+                                                   Chain<TranscriptionRequest, Transcript> next) {
+        return transcribe(request, next);
+    }
+
+    /** Around a whole synthesis, knowing how it is routed; by default the same as without the context. */
+    default CompletionStage<SynthesizedSpeech> synthesize(SpeechRequest request, RequestContext context,
+                                                         Chain<SpeechRequest, SynthesizedSpeech> next) {
+        return synthesize(request, next);
+    }
+
     /** Around a whole synthesis, after validation and before provider selection. */
     default CompletionStage<SynthesizedSpeech> synthesize(SpeechRequest request, Chain<SpeechRequest, SynthesizedSpeech> next) {
         return next.proceed(request);

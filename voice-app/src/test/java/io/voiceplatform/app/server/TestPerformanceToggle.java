@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +35,18 @@ class TestPerformanceToggle {
     }
 
     @Test
-    void withTheToggleOnTheModuleIsInstalled(@TempDir Path dir) throws Exception {
-        try (ChildService child = ChildService.start(entry -> true, Map.of("VOICE_V2_PERFORMANCE_ENABLED", "on"), List.of(), dir)) {
+    void withTheToggleOnTheModuleIsInstalledAndARepeatIsACacheHit(@TempDir Path dir) throws Exception {
+        try (ChildService child = ChildService.start(entry -> true, Map.of("VOICE_V2_PERFORMANCE_ENABLED", "on",
+                "VOICE_V2_TTS_OPTIMIZATION_ENABLED", "1"), List.of(), dir)) {
             String details = child.get("/health/details").body();
             assertTrue(details.contains("\"requested\":true") && details.contains("\"installed\":true"), details);
+            HttpResponse<byte[]> first = child.speak("{\"input\":\"cache me\",\"response_format\":\"wav\"}");
+            HttpResponse<byte[]> second = child.speak("{\"input\":\"cache me\",\"response_format\":\"wav\"}");
+            assertEquals("MISS", first.headers().firstValue("X-Voice-Cache").orElseThrow());
+            assertEquals("HIT", second.headers().firstValue("X-Voice-Cache").orElseThrow());
+            assertEquals("0", second.headers().firstValue("X-Voice-Attempts").orElseThrow(), "no provider call for a hit");
+            assertTrue(java.util.Arrays.equals(first.body(), second.body()));
+            assertTrue(child.get("/metrics").body().contains("voice_cache_requests_total{cache=\"tts\",result=\"hit\"} 1.0"));
         }
     }
 

@@ -12,6 +12,7 @@ import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.api.performance.Operation;
 import io.voiceplatform.api.performance.PerformanceExtension;
 import io.voiceplatform.api.performance.ProviderCall;
+import io.voiceplatform.api.performance.RequestContext;
 import io.voiceplatform.core.config.CoreSettings;
 import io.voiceplatform.core.config.RoutingSettings;
 import io.voiceplatform.core.registry.ProviderRegistry;
@@ -60,7 +61,7 @@ public final class VoiceOrchestrator {
             return CompletableFuture.failedFuture(e);
         }
         AtomicReference<Served<Transcript>> served = new AtomicReference<>();
-        CompletionStage<Transcript> outcome = extension.transcribe(valid, req -> {
+        CompletionStage<Transcript> outcome = extension.transcribe(valid, new RequestContext(route.pinnedProvider()), req -> {
             List<Candidate> candidates = chain.stream().map(id -> sttCandidate(id, req)).toList();
             CompletableFuture<Served<Transcript>> chained = new FallbackChain<Transcript>(Operation.STT, candidates,
                     id -> guards.get(Operation.STT, id), (id, attempt) -> callStt(id, attempt, req), extension, scheduler, metrics)
@@ -84,7 +85,7 @@ public final class VoiceOrchestrator {
             return CompletableFuture.failedFuture(e);
         }
         AtomicReference<Served<SynthesizedSpeech>> served = new AtomicReference<>();
-        CompletionStage<SynthesizedSpeech> outcome = extension.synthesize(valid, req -> {
+        CompletionStage<SynthesizedSpeech> outcome = extension.synthesize(valid, new RequestContext(route.pinnedProvider()), req -> {
             List<Candidate> candidates = chain.stream().map(id -> ttsCandidate(id, req)).toList();
             CompletableFuture<Served<SynthesizedSpeech>> chained = new FallbackChain<SynthesizedSpeech>(Operation.TTS, candidates,
                     id -> guards.get(Operation.TTS, id), (id, attempt) -> callTts(id, attempt, req), extension, scheduler, metrics)

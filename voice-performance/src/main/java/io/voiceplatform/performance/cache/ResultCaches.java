@@ -1,0 +1,137 @@
+package io.voiceplatform.performance.cache;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.voiceplatform.api.SpeechRequest;
+import io.voiceplatform.api.SynthesizedSpeech;
+import io.voiceplatform.api.Transcript;
+import io.voiceplatform.api.TranscriptionRequest;
+import io.voiceplatform.api.performance.Chain;
+import io.voiceplatform.api.performance.Operation;
+import io.voiceplatform.api.performance.RequestContext;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The result caches and request coalescing, around whole requests: a hit is answered at once; a miss joins
+ * an identical request in flight, or makes the call and caches a success.
+ */
+public final class ResultCaches {
+    private final Optional<TranscriptCache> transcripts;
+    private final Optional<SpeechCache> speech;
+    private final Coalescer<TranscriptKey, Transcript> sttCalls;
+    private final Coalescer<SpeechKey, SynthesizedSpeech> ttsCalls;
+    private final MeterRegistry meters;
+
+    /**
+     * @param sttCache  null for no STT cache
+     * @param ttsCache  null for no TTS cache
+     */
+    public ResultCaches(CacheLimits sttCache, CacheLimits ttsCache, boolean compress, MeterRegistry meters, Ticker ticker) {
+        this.transcripts = Optional.ofNullable(sttCache).map(c -> new TranscriptCache(c.maxEntries(), c.ttl(), ticker));
+        this.speech = Optional.ofNullable(ttsCache).map(c -> new SpeechCache(c.maxEntries(), c.maxBytes(), c.ttl(), compress, ticker));
+        this.meters = meters;
+        this.sttCalls = new Coalescer<>(coalesced(meters, Operation.STT)::increment);
+        this.ttsCalls = new Coalescer<>(coalesced(meters, Operation.TTS)::increment);
+        speech.ifPresent(cache -> Gauge.builder("voice.cache.bytes", cache, SpeechCache::bytes)
+                .description("Bytes held by a result cache").tag("cache", "tts").register(meters));
+        transcripts.ifPresent(cache -> Gauge.builder("voice.cache.entries", cache, TranscriptCache::entries)
+                .description("Entries held by a result cache").tag("cache", "stt").register(meters));
+    }
+
+    public CompletionStage<Transcript> transcribe(TranscriptionRequest request, RequestContext context,
+                                                  Chain<TranscriptionRequest, Transcript> next) {
+        TranscriptKey key = TranscriptKey.of(request, context);
+        if (transcripts.isPresent()) {
+            Optional<Transcript> hit = transcripts.get().get(key);
+            count("stt", hit.isPresent());
+            if (hit.isPresent()) {
+                return CompletableFuture.completedFuture(hit.get());
+            }
+        }
+        return sttCalls.call(key, () -> andThen(next.proceed(request), transcript -> {
+            transcripts.ifPresent(cache -> cache.put(key, transcript));
+            return transcript;
+        }));
+    }
+
+    public CompletionStage<SynthesizedSpeech> synthesize(SpeechRequest request, RequestContext context,
+                                                         Chain<SpeechRequest, SynthesizedSpeech> next) {
+        SpeechKey key = SpeechKey.of(request, context);
+        if (speech.isPresent()) {
+            Optional<SynthesizedSpeech> hit = speech.get().get(key);
+            count("tts", hit.isPresent());
+            if (hit.isPresent()) {
+                return CompletableFuture.completedFuture(hit.get());
+            }
+        }
+        return ttsCalls.call(key, () -> andThen(next.proceed(request), result -> {
+            speech.ifPresent(cache -> cache.put(key, result));
+            return result;
+        }));
+    }
+
+    /** {@code call.thenApply(step)}, with cancellation passed back to the provider call. */
+    private static <T> CompletableFuture<T> andThen(CompletionStage<T> call, java.util.function.UnaryOperator<T> step) {
+        CompletableFuture<T> source = call.toCompletableFuture();
+        CompletableFuture<T> result = source.thenApply(step);
+        result.whenComplete((value, error) -> {
+            if (result.isCancelled()) {
+                source.cancel(true);
+            }
+        });
+        return result;
+    }
+
+    /** The weighed size of the speech cache, which its byte budget bounds; 0 without one. */
+    public long speechCacheWeight() {
+        return speech.map(SpeechCache::weightedSize).orElse(0L);
+    }
+
+    /** For health output: sizes, bytes, hit counts, evictions, coalesced calls. */
+    public Map<String, Object> describe() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        transcripts.ifPresent(cache -> out.put("stt-cache", Map.of("entries", cache.entries(), "evictions", cache.evictions(),
+                "hit-ratio", hitRatio("stt"))));
+        speech.ifPresent(cache -> out.put("tts-cache", Map.of("entries", cache.entries(), "bytes", cache.bytes(),
+                "evictions", cache.evictions(), "hit-ratio", hitRatio("tts"))));
+        out.put("coalesced", Map.of("stt", sttCalls.joinedCalls(), "tts", ttsCalls.joinedCalls()));
+        return out;
+    }
+
+    private void count(String cache, boolean hit) {
+        Counter.builder("voice.cache.requests").description("Result cache look-ups")
+                .tag("cache", cache).tag("result", hit ? "hit" : "miss").register(meters).increment();
+    }
+
+    private static Counter coalesced(MeterRegistry meters, Operation operation) {
+        return Counter.builder("voice.coalesced").description("Requests answered by an identical request's call")
+                .tag("operation", operation.id()).register(meters);
+    }
+
+    private double hitRatio(String cache) {
+        double hits = counter(cache, "hit");
+        double total = hits + counter(cache, "miss");
+        return total == 0 ? 0 : Math.round(hits / total * 1000) / 1000.0;
+    }
+
+    private double counter(String cache, String result) {
+        Counter counter = meters.find("voice.cache.requests").tag("cache", cache).tag("result", result).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /**
+     * @param maxEntries most entries
+     * @param maxBytes   most bytes (TTS only)
+     * @param ttl        how long an entry is served
+     */
+    public record CacheLimits(int maxEntries, long maxBytes, Duration ttl) {
+    }
+}
