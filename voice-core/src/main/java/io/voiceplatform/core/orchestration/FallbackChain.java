@@ -47,6 +47,8 @@ final class FallbackChain<R> {
     private final List<Failure> failures = new ArrayList<>();
     private final List<String> hedges = new ArrayList<>();
     private int next;
+    /** Set once the outcome is decided, so that cancelling the losers is not taken for the caller's cancellation. */
+    private boolean settled;
 
     /**
      * @param call given a provider id and attempt number, makes one call of that provider
@@ -111,11 +113,14 @@ final class FallbackChain<R> {
     private void finished(String provider, R value, Throwable error) {
         synchronized (this) {
             running.remove(provider);
-            if (result.isDone()) {
+            if (settled || result.isDone()) {
                 return;
             }
             if (error == null) {
+                settled = true;
                 reportHedges(provider);
+                // The losers are cancelled before anyone hears of the winner.
+                List.copyOf(running.values()).forEach(loser -> loser.cancel(true));
                 result.complete(new Served<>(value, provider, attempts.get(), CacheStatus.BYPASS));
                 return;
             }

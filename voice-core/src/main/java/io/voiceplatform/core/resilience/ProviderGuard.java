@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
@@ -161,19 +162,26 @@ public final class ProviderGuard {
         }
     }
 
+    /**
+     * The call, cut at the attempt timeout. The provider call is cancelled before the timeout is reported, so
+     * no caller hears of the timeout while the call still runs.
+     */
     private <T> CompletableFuture<T> withTimeout(CompletableFuture<T> call) {
         if (call.isDone()) {
             return call;
         }
         CompletableFuture<T> limited = new CompletableFuture<>();
+        AtomicBoolean timedOut = new AtomicBoolean();
         var timer = scheduler.schedule(() -> {
-            if (limited.completeExceptionally(new TimeoutException())) {
+            if (!call.isDone() && timedOut.compareAndSet(false, true)) {
                 call.cancel(true);
             }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         call.whenComplete((value, error) -> {
             timer.cancel(false);
-            if (error == null) {
+            if (timedOut.get()) {
+                limited.completeExceptionally(new TimeoutException());
+            } else if (error == null) {
                 limited.complete(value);
             } else {
                 limited.completeExceptionally(error);
