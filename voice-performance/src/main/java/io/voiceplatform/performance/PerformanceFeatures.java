@@ -10,17 +10,21 @@ import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.performance.Chain;
 import io.voiceplatform.api.performance.Operation;
 import io.voiceplatform.api.performance.PerformanceExtension;
+import io.voiceplatform.api.performance.ProviderCall;
 import io.voiceplatform.api.performance.RequestContext;
 import io.voiceplatform.performance.cache.ResultCaches;
 import io.voiceplatform.performance.config.PerformanceSettings;
+import io.voiceplatform.performance.routing.AdaptiveOrder;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * The performance extension the orchestrator calls when this module is installed: result caches and request
@@ -32,6 +36,7 @@ public final class PerformanceFeatures implements PerformanceExtension {
     private final ResultCaches caches;
     private final MeterRegistry meters;
     private final boolean active;
+    private final AdaptiveOrder adaptiveOrder;
 
     @Inject
     public PerformanceFeatures(PerformanceSettings settings, MeterRegistry meters) {
@@ -42,6 +47,8 @@ public final class PerformanceFeatures implements PerformanceExtension {
         this.settings = settings;
         this.meters = meters;
         this.active = settings.level().changesRequests();
+        this.adaptiveOrder = new AdaptiveOrder(settings.routing().window(), settings.routing().minSamples(),
+                settings.routing().qualityThreshold(), ticker::read);
         this.caches = new ResultCaches(
                 active && settings.sttCache().enabled()
                         ? new ResultCaches.CacheLimits(settings.sttCache().maxEntries(), 0, settings.sttCache().ttl()) : null,
@@ -61,6 +68,24 @@ public final class PerformanceFeatures implements PerformanceExtension {
     public CompletionStage<SynthesizedSpeech> synthesize(SpeechRequest request, RequestContext context,
                                                          Chain<SpeechRequest, SynthesizedSpeech> next) {
         return active ? caches.synthesize(request, context, next) : next.proceed(request);
+    }
+
+    /** Every provider call is measured, for the adaptive order (and, at monitoring-only, for reporting). */
+    @Override
+    public <T> CompletionStage<T> aroundProviderCall(ProviderCall call, Supplier<CompletionStage<T>> invocation) {
+        long start = System.nanoTime();
+        CompletionStage<T> result = invocation.get();
+        result.whenComplete((value, error) -> {
+            if (!(error instanceof java.util.concurrent.CancellationException)) {
+                adaptiveOrder.record(call.operation(), call.provider(), error == null, System.nanoTime() - start);
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public List<String> order(Operation operation, List<String> providers, boolean pinned) {
+        return active ? adaptiveOrder.order(operation, providers, pinned) : providers;
     }
 
     /** Coalescing applies to both operations whenever the module acts, so a request may always be a HIT. */
@@ -103,6 +128,7 @@ public final class PerformanceFeatures implements PerformanceExtension {
         components.put("stt-cache", active && settings.sttCache().enabled());
         components.put("tts-cache", active && settings.ttsCache().enabled());
         components.put("coalescing", active);
+        components.put("adaptive-order", active);
         components.put("tts-compression", active && settings.ttsCache().enabled() && settings.ttsCompression());
         components.put("tts-streaming", settings.ttsStreaming().enabled());
         components.put("stt-hedging", active && settings.sttHedging().enabled());

@@ -46,7 +46,7 @@ class TestPerformanceModule {
         Map<String, Object> described = extension.describe();
         assertEquals(true, described.get("enabled"));
         assertEquals("standard", described.get("level"));
-        assertEquals(Map.ofEntries(Map.entry("stt-cache", true), Map.entry("tts-cache", false), Map.entry("coalescing", true),
+        assertEquals(Map.ofEntries(Map.entry("stt-cache", true), Map.entry("tts-cache", false), Map.entry("coalescing", true), Map.entry("adaptive-order", true),
                 Map.entry("tts-compression", false), Map.entry("tts-streaming", false), Map.entry("stt-hedging", true),
                 Map.entry("tts-hedging", false), Map.entry("monitoring", false), Map.entry("metrics", false),
                 Map.entry("alerts", false), Map.entry("shared-cache", false)), described.get("components"));
