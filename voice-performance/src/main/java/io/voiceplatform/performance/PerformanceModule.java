@@ -6,6 +6,8 @@ import com.google.inject.Scopes;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import com.typesafe.config.Config;
+import io.voiceplatform.api.plugin.HttpTransport;
+import io.voiceplatform.performance.http.LimitedHttpTransport;
 import io.voiceplatform.api.performance.PerformanceExtension;
 import io.voiceplatform.performance.config.PerformanceSettings;
 
@@ -19,6 +21,26 @@ public final class PerformanceModule extends AbstractModule {
     protected void configure() {
         bind(PerformanceFeatures.class).in(Scopes.SINGLETON);
         OptionalBinder.newOptionalBinder(binder(), PerformanceExtension.class).setBinding().to(PerformanceFeatures.class);
+        OptionalBinder.newOptionalBinder(binder(), HttpTransport.class).setBinding().to(LimitedHttpTransport.class);
+    }
+
+    /**
+     * Connection limits of every provider's HTTP client: the level's presets, unless a limit is set explicitly
+     * (in a file, the environment or a -D option). A request over a limit waits up to the connect timeout.
+     */
+    @Provides
+    @Singleton
+    LimitedHttpTransport transport(PerformanceSettings settings, Config config) {
+        PerformanceSettings.Http http = settings.http();
+        int pool = explicit(config, "voice.performance.http.max-connections") || settings.level().poolPreset() == 0
+                ? http.maxConnections() : settings.level().poolPreset();
+        int perHost = explicit(config, "voice.performance.http.max-per-host") || settings.level().perHostPreset() == 0
+                ? http.maxPerHost() : settings.level().perHostPreset();
+        return new LimitedHttpTransport(pool, Math.min(perHost, pool), http.connectTimeout(), http.connectTimeout());
+    }
+
+    private static boolean explicit(Config config, String path) {
+        return !"reference.conf".equals(config.getValue(path).origin().resource());
     }
 
     /** Invalid settings stop start-up with the one-line message of {@link PerformanceSettings#from}. */

@@ -42,6 +42,8 @@ class TestPerformanceModule {
         PerformanceExtension extension = injector.getInstance(PerformanceExtension.class);
 
         assertInstanceOf(PerformanceFeatures.class, extension);
+        assertInstanceOf(io.voiceplatform.performance.http.LimitedHttpTransport.class,
+                injector.getInstance(io.voiceplatform.api.plugin.HttpTransport.class));
         assertSame(extension, injector.getInstance(PerformanceExtension.class));
         Map<String, Object> described = extension.describe();
         assertEquals(true, described.get("enabled"));
@@ -74,6 +76,14 @@ class TestPerformanceModule {
                 bind(Config.class).toInstance(config);
                 bind(io.micrometer.core.instrument.MeterRegistry.class).toInstance(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
                 OptionalBinder.newOptionalBinder(binder(), PerformanceExtension.class).setDefault().toInstance(PerformanceExtension.NONE);
+                OptionalBinder.newOptionalBinder(binder(), io.voiceplatform.api.plugin.HttpTransport.class).setDefault()
+                        .toInstance(new io.voiceplatform.api.plugin.HttpTransport() {
+                            @Override
+                            public <T> java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<T>> send(
+                                    java.net.http.HttpRequest request, java.net.http.HttpResponse.BodyHandler<T> handler) {
+                                throw new UnsupportedOperationException("core's default, replaced by the module");
+                            }
+                        });
             }
         };
         List<Module> all = new ArrayList<>(List.of(modules));
