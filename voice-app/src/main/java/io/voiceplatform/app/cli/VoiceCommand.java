@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** {@code voice}: the root command, its global options and how failures are reported. */
@@ -39,7 +41,7 @@ public final class VoiceCommand {
         cli.setExecutionExceptionHandler((error, command, parsed) -> {
             VoiceCommand root = command.getCommandSpec().root().userObject() instanceof VoiceCommand v ? v : null;
             command.getErr().println("error: " + oneLine(error));
-            if ((root != null && root.debug) || System.getenv("VOICE_DEBUG") != null) {
+            if ((root != null && root.debug) || debugFromEnvironment()) {
                 error.printStackTrace(command.getErr());
             }
             return error instanceof InvalidConfigException ? CONFIG_ERROR : FAILED;
@@ -60,6 +62,13 @@ public final class VoiceCommand {
         if (root instanceof ch.qos.logback.classic.Logger logback) {
             logback.setLevel(Level.WARN);
         }
+    }
+
+    /** VOICE_DEBUG set to anything but an empty or false-like value (0, false, no, off). */
+    private static boolean debugFromEnvironment() {
+        String value = System.getenv("VOICE_DEBUG");
+        return value != null && !value.isBlank()
+                && !List.of("0", "false", "no", "off").contains(value.trim().toLowerCase(Locale.ROOT));
     }
 
     private static String oneLine(Throwable error) {

@@ -41,6 +41,7 @@ import java.util.regex.Pattern;
  * {@code POST /v1/audio/speech}, {@code GET /v1/models}. Every error is OpenAI's error shape.
  */
 public final class OpenAiApi {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OpenAiApi.class);
     static final String REQUEST_ID = "X-Request-Id";
     private static final int MAX_SPEECH_BODY = 1 << 20;
     private static final long MULTIPART_OVERHEAD = 1 << 20;
@@ -86,6 +87,12 @@ public final class OpenAiApi {
         app.get("/v1/models/{id}", this::model);
         app.exception(ApiException.class, (e, ctx) -> write(ctx, e.error()));
         app.exception(VoiceException.class, (e, ctx) -> write(ctx, ApiError.from(e)));
+        // The last resort: still OpenAI's shape, never a stack trace; the cause goes to the log.
+        app.exception(Exception.class, (e, ctx) -> {
+            log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, ApiError.of(500, "Internal error; the request id is " + ctx.res().getHeader(REQUEST_ID) + ".",
+                    "server_error", "internal_error"));
+        });
         // Javalin's own answers (no such path, wrong method, body too large) in OpenAI's shape too.
         app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, ApiError.of(e.getStatus(),
                 e.getStatus() == 404 ? "Unknown request URL: " + ctx.method() + " " + printable(ctx.path()) + "."
@@ -151,7 +158,15 @@ public final class OpenAiApi {
             throw new ApiException(new ApiError(415, "Expected a multipart/form-data body with a 'file' part.",
                     "invalid_request_error", null, "unsupported_media_type", Optional.empty()));
         }
-        List<UploadedFile> files = uploadedFiles(ctx);
+        List<UploadedFile> files;
+        Map<String, List<String>> form;
+        try {
+            files = ctx.uploadedFiles("file");
+            form = ctx.formParamMap();
+        } catch (Exception e) {
+            // Javalin (Kotlin) passes the servlet parser's checked exceptions through undeclared.
+            throw new ApiException(bodyProblem(e));
+        }
         if (files.isEmpty()) {
             throw new ApiException(ApiError.invalid("The 'file' field is required.", "file", "missing_required_parameter"));
         }
@@ -164,14 +179,14 @@ public final class OpenAiApi {
         }
         AudioFormat format = AudioFormatDetector.detect(head(bytes)).orElseThrow(() -> new ApiException(ApiError.invalid(
                 "The file is not audio in a supported format (wav, mp3, ogg/opus, flac, webm, m4a).", "file", "invalid_file_format")));
-        TranscriptFormat responseFormat = TranscriptFormat.fromId(ctx.formParam("response_format")).orElseThrow(() ->
+        TranscriptFormat responseFormat = TranscriptFormat.fromId(first(form, "response_format")).orElseThrow(() ->
                 new ApiException(ApiError.invalid("response_format must be one of json, text, srt, vtt, verbose_json.",
                         "response_format", "invalid_value")));
-        checkTemperature(ctx.formParam("temperature"));
-        TimestampDetail detail = timestampDetail(ctx.formParams("timestamp_granularities[]"), responseFormat);
-        ModelRoute route = route(ctx.formParam("model"), registry.sttIds());
-        TranscriptionRequest request = new TranscriptionRequest(Audio.of(bytes, format), ctx.formParam("language"),
-                ctx.formParam("prompt"), detail, route.modelHint());
+        checkTemperature(first(form, "temperature"));
+        TimestampDetail detail = timestampDetail(form.getOrDefault("timestamp_granularities[]", List.of()), responseFormat);
+        ModelRoute route = route(first(form, "model"), registry.sttIds());
+        TranscriptionRequest request = new TranscriptionRequest(Audio.of(bytes, format), first(form, "language"),
+                first(form, "prompt"), detail, route.modelHint());
         boolean words = detail == TimestampDetail.WORD;
         return orchestrator.transcribe(request, route.routing()).thenAccept(served -> {
             describe(ctx, served);
@@ -301,16 +316,13 @@ public final class OpenAiApi {
         }
     }
 
-    private List<UploadedFile> uploadedFiles(Context ctx) {
-        try {
-            return ctx.uploadedFiles("file");
-        } catch (RuntimeException e) {
-            throw new ApiException(bodyProblem(e));
-        }
+    private static String first(Map<String, List<String>> form, String field) {
+        List<String> values = form.get(field);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     /** The multipart parser reports an oversized part or a broken body as a runtime exception. */
-    private ApiError bodyProblem(RuntimeException e) {
+    private ApiError bodyProblem(Exception e) {
         String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
         if (message.contains("max") || message.contains("exceed") || message.contains("too large")) {
             return new ApiError(413, "The upload is over the " + (settings.maxUploadBytes() >> 20) + " MB limit.",
@@ -333,7 +345,7 @@ public final class OpenAiApi {
             body = json.readTree(ctx.bodyAsBytes());
         } catch (IOException e) {
             throw new ApiException(ApiError.invalid("The body is not valid JSON.", null, "invalid_json"));
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw new ApiException(bodyProblem(e));
         }
         if (body == null || !body.isObject()) {
