@@ -14,6 +14,7 @@ import io.voiceplatform.api.performance.ProviderCall;
 import io.voiceplatform.api.performance.RequestContext;
 import io.voiceplatform.performance.cache.ResultCaches;
 import io.voiceplatform.performance.config.PerformanceSettings;
+import io.voiceplatform.performance.monitoring.PerformanceMonitor;
 import io.voiceplatform.performance.routing.AdaptiveOrder;
 import jakarta.inject.Inject;
 
@@ -24,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -38,12 +42,16 @@ public final class PerformanceFeatures implements PerformanceExtension {
     private final boolean active;
     private final AdaptiveOrder adaptiveOrder;
 
+    private final Optional<PerformanceMonitor> monitor;
+    private final ScheduledFuture<?> evaluations;
+
     @Inject
-    public PerformanceFeatures(PerformanceSettings settings, MeterRegistry meters) {
-        this(settings, meters, Ticker.systemTicker());
+    public PerformanceFeatures(PerformanceSettings settings, MeterRegistry meters, ScheduledExecutorService scheduler) {
+        this(settings, meters, Ticker.systemTicker(), scheduler);
     }
 
-    PerformanceFeatures(PerformanceSettings settings, MeterRegistry meters, Ticker ticker) {
+    /** @param scheduler runs the monitor's evaluations; null for none (tests evaluate by hand) */
+    PerformanceFeatures(PerformanceSettings settings, MeterRegistry meters, Ticker ticker, ScheduledExecutorService scheduler) {
         this.settings = settings;
         this.meters = meters;
         this.active = settings.level().changesRequests();
@@ -56,18 +64,47 @@ public final class PerformanceFeatures implements PerformanceExtension {
                         ? new ResultCaches.CacheLimits(settings.ttsCache().maxEntries(), settings.level().cacheBytes(),
                         settings.ttsCache().ttl()) : null,
                 settings.ttsCompression(), meters, ticker);
+        this.monitor = settings.monitoring().enabled()
+                ? Optional.of(new PerformanceMonitor(settings.monitoring(), meters, caches::hitRatio)) : Optional.empty();
+        long every = settings.monitoring().interval().toMillis();
+        this.evaluations = monitor.isPresent() && scheduler != null
+                ? scheduler.scheduleAtFixedRate(monitor.get()::evaluate, every, every, TimeUnit.MILLISECONDS) : null;
+        ModuleLogLevel.apply(settings.logging());
     }
 
     @Override
     public CompletionStage<Transcript> transcribe(TranscriptionRequest request, RequestContext context,
                                                   Chain<TranscriptionRequest, Transcript> next) {
-        return active ? caches.transcribe(request, context, next) : next.proceed(request);
+        long start = System.nanoTime();
+        return measured(Operation.STT, start, active ? caches.transcribe(request, context, next) : next.proceed(request));
     }
 
     @Override
     public CompletionStage<SynthesizedSpeech> synthesize(SpeechRequest request, RequestContext context,
                                                          Chain<SpeechRequest, SynthesizedSpeech> next) {
-        return active ? caches.synthesize(request, context, next) : next.proceed(request);
+        long start = System.nanoTime();
+        return measured(Operation.TTS, start, active ? caches.synthesize(request, context, next) : next.proceed(request));
+    }
+
+    private <T> CompletionStage<T> measured(Operation operation, long start, CompletionStage<T> request) {
+        monitor.ifPresent(m -> request.whenComplete((value, error) -> {
+            if (!(error instanceof java.util.concurrent.CancellationException)) {
+                m.record(operation, System.nanoTime() - start, error != null);
+            }
+        }));
+        return request;
+    }
+
+    /** Runs the monitor's evaluation now; empty when monitoring is off. */
+    Optional<Map<String, Object>> evaluateNow() {
+        return monitor.map(PerformanceMonitor::evaluate);
+    }
+
+    @Override
+    public void close() {
+        if (evaluations != null) {
+            evaluations.cancel(false);
+        }
     }
 
     /** Every provider call is measured, for the adaptive order (and, at monitoring-only, for reporting). */
@@ -143,6 +180,7 @@ public final class PerformanceFeatures implements PerformanceExtension {
         description.put("components", Collections.unmodifiableMap(components));
         description.putAll(caches.describe());
         description.put("hedges", Map.of("fired", hedges("won") + hedges("lost"), "won", hedges("won")));
+        monitor.ifPresent(m -> description.put("monitor", m.lastEvaluation()));
         return Collections.unmodifiableMap(description);
     }
 

@@ -48,7 +48,7 @@ class TestPerformanceFeatures {
     private final Ticker ticker = nanos::get;
 
     private PerformanceFeatures features(String config) {
-        return new PerformanceFeatures(PerformanceSettings.from(TestingPerformanceConfig.load(Map.of(), config)), meters, ticker);
+        return new PerformanceFeatures(PerformanceSettings.from(TestingPerformanceConfig.load(Map.of(), config)), meters, ticker, null);
     }
 
     private static final String CACHES_ON = "voice.performance.stt.cache.enabled = true\nvoice.performance.tts.cache.enabled = true\n";

@@ -74,6 +74,7 @@ class TestPerformanceModule {
                 binder().requireAtInjectOnConstructors();
                 binder().disableCircularProxies();
                 bind(Config.class).toInstance(config);
+                bind(java.util.concurrent.ScheduledExecutorService.class).toInstance(java.util.concurrent.Executors.newSingleThreadScheduledExecutor());
                 bind(io.micrometer.core.instrument.MeterRegistry.class).toInstance(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
                 OptionalBinder.newOptionalBinder(binder(), PerformanceExtension.class).setDefault().toInstance(PerformanceExtension.NONE);
                 OptionalBinder.newOptionalBinder(binder(), io.voiceplatform.api.plugin.HttpTransport.class).setDefault()

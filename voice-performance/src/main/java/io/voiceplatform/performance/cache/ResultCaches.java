@@ -116,6 +116,13 @@ public final class ResultCaches {
                 .tag("operation", operation.id()).register(meters);
     }
 
+    /** Hits over look-ups across both caches; 0 before any look-up. */
+    public double hitRatio() {
+        double hits = counter("stt", "hit") + counter("tts", "hit");
+        double total = hits + counter("stt", "miss") + counter("tts", "miss");
+        return total == 0 ? 0 : hits / total;
+    }
+
     private double hitRatio(String cache) {
         double hits = counter(cache, "hit");
         double total = hits + counter(cache, "miss");
