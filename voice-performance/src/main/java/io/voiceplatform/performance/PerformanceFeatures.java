@@ -95,11 +95,6 @@ public final class PerformanceFeatures implements PerformanceExtension {
         return request;
     }
 
-    /** Runs the monitor's evaluation now; empty when monitoring is off. */
-    Optional<Map<String, Object>> evaluateNow() {
-        return monitor.map(PerformanceMonitor::evaluate);
-    }
-
     @Override
     public void close() {
         if (evaluations != null) {

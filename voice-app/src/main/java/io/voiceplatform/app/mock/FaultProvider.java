@@ -76,10 +76,6 @@ public final class FaultProvider implements AutoCloseable {
         return app.port();
     }
 
-    public FaultPlan plan() {
-        return plan.get();
-    }
-
     public void plan(FaultPlan next) {
         plan.set(next);
     }

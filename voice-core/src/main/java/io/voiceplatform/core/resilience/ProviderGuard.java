@@ -95,10 +95,6 @@ public final class ProviderGuard {
         return circuitBreaker.getState().name();
     }
 
-    public CircuitBreaker.State state() {
-        return circuitBreaker.getState();
-    }
-
     private <T> void run(IntFunction<CompletionStage<T>> attempt, AtomicInteger attempts, int number,
                          Retry.AsyncContext<T> context, CompletableFuture<T> result,
                          AtomicReference<CompletableFuture<T>> inFlight) {
