@@ -18,14 +18,20 @@ cat > "$WORK/grammar.conf" <<'CONF'
 voice.providers.local.grammar = "hello world, open the door, one two three, what is the weather like today"
 CONF
 
+"$VOICE" --version >/dev/null  # builds the distribution if it is missing or stale (that may talk on stderr)
+
 step "speak"
-"$VOICE" speak "hello world" -o "$WORK/hello.wav"
+"$VOICE" speak "hello world" -o "$WORK/hello.wav" 2>"$WORK/speak.err"
 [ "$(head -c 4 "$WORK/hello.wav")" = "RIFF" ] || fail "speak did not write a WAV file"
 
 step "transcribe (grammar)"
-heard=$("$VOICE" --config "$WORK/grammar.conf" transcribe "$WORK/hello.wav")
+heard=$("$VOICE" --config "$WORK/grammar.conf" transcribe "$WORK/hello.wav" 2>"$WORK/transcribe.err")
 echo "  heard: $heard"
 [ "$heard" = "hello world" ] || fail "expected 'hello world', got '$heard'"
+
+step "a successful command writes nothing to stderr (no library or JVM warnings, on any JDK)"
+cat "$WORK/speak.err" "$WORK/transcribe.err" > "$WORK/quiet.err"
+[ ! -s "$WORK/quiet.err" ] || fail "stderr was not empty: $(head -5 "$WORK/quiet.err")"
 
 step "transcribe (free dictation, reported only)"
 "$VOICE" speak "what is the weather like today" -o "$WORK/weather.wav" >/dev/null
@@ -73,4 +79,4 @@ SERVER_PID=""
 [ "$rc" = 0 ] || { cat "$WORK/serve.log"; fail "the service exited with $rc after SIGTERM"; }
 grep -q "stopped" "$WORK/serve.log" || fail "no clean stop in the log"
 
-echo "e2e: 8 passed, 0 failed"
+echo "e2e: 9 passed, 0 failed"
