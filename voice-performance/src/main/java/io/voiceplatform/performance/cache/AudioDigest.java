@@ -10,11 +10,11 @@ import java.util.HexFormat;
  * SHA-256 of every byte of the audio: two clips share a cache entry only when they are the same clip (the
  * system this replaces hashed the first 100 characters, so different audio could collide).
  */
-final class AudioDigest {
+public final class AudioDigest {
     private AudioDigest() {
     }
 
-    static String of(Audio audio) {
+    public static String of(Audio audio) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(audio.asByteBuffer());
