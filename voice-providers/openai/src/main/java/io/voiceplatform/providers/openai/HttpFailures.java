@@ -57,6 +57,10 @@ final class HttpFailures {
         return VoiceException.of(ErrorKind.PROVIDER_ERROR, OpenAiPlugin.ID, "request failed: " + cause, cause);
     }
 
+    static VoiceException closed() {
+        return VoiceException.of(ErrorKind.UNAVAILABLE, OpenAiPlugin.ID, "the OpenAI provider is closed", null);
+    }
+
     static VoiceException malformed(String what) {
         return new VoiceException(ErrorKind.PROVIDER_ERROR, "the answer could not be read: " + what, null, OpenAiPlugin.ID, null, null);
     }

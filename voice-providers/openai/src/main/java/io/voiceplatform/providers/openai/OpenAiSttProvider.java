@@ -11,6 +11,7 @@ import io.voiceplatform.api.TimedText;
 import io.voiceplatform.api.TimestampDetail;
 import io.voiceplatform.api.Transcript;
 import io.voiceplatform.api.TranscriptionRequest;
+import io.voiceplatform.api.VoiceException;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code POST {base}/audio/transcriptions}, multipart. */
 final class OpenAiSttProvider implements SttProvider {
@@ -29,6 +31,7 @@ final class OpenAiSttProvider implements SttProvider {
     private final OpenAiClient client;
     private final OpenAiSettings settings;
     private final ProviderCapabilities capabilities;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     OpenAiSttProvider(OpenAiClient client, OpenAiSettings settings) {
         this.client = client;
@@ -52,6 +55,15 @@ final class OpenAiSttProvider implements SttProvider {
 
     @Override
     public CompletionStage<Transcript> transcribe(TranscriptionRequest request) {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(HttpFailures.closed());
+        }
+        if (!capabilities.inputFormats().contains(request.audio().format())) {
+            return CompletableFuture.failedFuture(VoiceException.unsupported(id(), "OpenAI does not take " + request.audio().format().id() + " audio"));
+        }
+        if (request.audio().size() > capabilities.maxAudioBytes()) {
+            return CompletableFuture.failedFuture(VoiceException.unsupported(id(), "OpenAI takes at most 25 MB of audio"));
+        }
         String model = request.modelHint().orElse(settings.sttModel());
         boolean timed = request.timestampDetail() != TimestampDetail.NONE;
         AudioFormat format = request.audio().format();
@@ -124,6 +136,7 @@ final class OpenAiSttProvider implements SttProvider {
 
     @Override
     public void close() {
-        // The transport belongs to the platform; nothing of ours to release.
+        // The transport belongs to the platform; closing only stops new calls.
+        closed.set(true);
     }
 }

@@ -9,12 +9,14 @@ import io.voiceplatform.api.ProviderCapabilities;
 import io.voiceplatform.api.SpeechRequest;
 import io.voiceplatform.api.SynthesizedSpeech;
 import io.voiceplatform.api.TtsProvider;
+import io.voiceplatform.api.VoiceException;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code POST {base}/audio/speech}, JSON in, audio out. */
 final class OpenAiTtsProvider implements TtsProvider {
@@ -28,6 +30,7 @@ final class OpenAiTtsProvider implements TtsProvider {
     private final OpenAiClient client;
     private final OpenAiSettings settings;
     private final ProviderCapabilities capabilities;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     OpenAiTtsProvider(OpenAiClient client, OpenAiSettings settings) {
         this.client = client;
@@ -52,6 +55,12 @@ final class OpenAiTtsProvider implements TtsProvider {
 
     @Override
     public CompletionStage<SynthesizedSpeech> synthesize(SpeechRequest request) {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(HttpFailures.closed());
+        }
+        if (!capabilities.outputFormats().contains(request.outputFormat())) {
+            return CompletableFuture.failedFuture(VoiceException.unsupported(id(), "OpenAI does not produce " + request.outputFormat().id() + " audio"));
+        }
         ObjectNode body = JSON.createObjectNode()
                 .put("model", request.modelHint().orElse(settings.ttsModel()))
                 .put("input", request.text())
@@ -79,6 +88,7 @@ final class OpenAiTtsProvider implements TtsProvider {
 
     @Override
     public void close() {
-        // The transport belongs to the platform; nothing of ours to release.
+        // The transport belongs to the platform; closing only stops new calls.
+        closed.set(true);
     }
 }

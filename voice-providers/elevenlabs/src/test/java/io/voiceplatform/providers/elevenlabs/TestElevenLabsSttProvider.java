@@ -1,0 +1,213 @@
+package io.voiceplatform.providers.elevenlabs;
+
+import io.voiceplatform.api.Audio;
+import io.voiceplatform.api.AudioFormat;
+import io.voiceplatform.api.ErrorKind;
+import io.voiceplatform.api.SttProvider;
+import io.voiceplatform.api.TimedText;
+import io.voiceplatform.api.TimestampDetail;
+import io.voiceplatform.api.Transcript;
+import io.voiceplatform.api.TranscriptionRequest;
+import io.voiceplatform.api.VoiceException;
+import io.voiceplatform.providers.elevenlabs.TestingElevenLabs.Part;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okhttp3.mockwebserver.SocketPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The exact multipart requests of {@code POST /v1/speech-to-text} and how its answers are read, against a local server. */
+@Timeout(20)
+class TestElevenLabsSttProvider {
+    private MockWebServer server;
+    private ScheduledExecutorService scheduler;
+    private SttProvider stt;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new MockWebServer();
+        server.start();
+        scheduler = Executors.newSingleThreadScheduledExecutor();
+        stt = new ElevenLabsPlugin().createStt(TestingElevenLabs.context(server, scheduler, Map.of())).orElseThrow();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        stt.close();
+        server.shutdown();
+        scheduler.shutdownNow();
+    }
+
+    @Test
+    void postsTheFileModelLanguageAndTimestampsAsMultipart() throws Exception {
+        server.enqueue(TestingElevenLabs.json(200, "stt-success.json"));
+        Audio wav = TestingElevenLabs.wav();
+
+        Transcript t = transcribe(TranscriptionRequest.of(wav).withLanguage("en-US"));
+
+        RecordedRequest sent = server.takeRequest(1, TimeUnit.SECONDS);
+        assertEquals("POST", sent.getMethod());
+        assertEquals("/v1/speech-to-text", sent.getPath());
+        assertEquals(TestingElevenLabs.KEY, sent.getHeader("xi-api-key"));
+        assertTrue(sent.getHeader("Content-Type").startsWith("multipart/form-data; boundary="));
+        Map<String, Part> parts = TestingElevenLabs.parts(sent);
+        assertEquals(List.of("file", "model_id", "language_code", "timestamps_granularity", "tag_audio_events"), List.copyOf(parts.keySet()));
+        assertTrue(parts.get("file").disposition().contains("filename=\"audio.wav\""));
+        assertEquals("audio/wav", parts.get("file").contentType());
+        assertArrayEquals(wav.toByteArray(), parts.get("file").content());
+        assertEquals("scribe_v1", parts.get("model_id").text());
+        assertEquals("en", parts.get("language_code").text());
+        assertEquals("word", parts.get("timestamps_granularity").text());
+        assertEquals("false", parts.get("tag_audio_events").text());
+        assertEquals("Hello world!", t.text());
+        assertEquals("en-US", t.language());
+        assertEquals(Duration.ofMillis(1400), t.duration());
+        assertEquals("scribe_v1", t.model());
+    }
+
+    @Test
+    void detectsTheLanguageWhenNoneIsAskedForAndReportsItAsIso6391() throws Exception {
+        server.enqueue(TestingElevenLabs.json(200, "stt-success-iso639-3.json"));
+
+        Transcript t = transcribe(TranscriptionRequest.of(TestingElevenLabs.wav()));
+
+        assertFalse(TestingElevenLabs.parts(server.takeRequest(1, TimeUnit.SECONDS)).containsKey("language_code"));
+        assertEquals("ru", t.language());
+        assertEquals("Привет, мир.", t.text());
+    }
+
+    @Test
+    void keepsOnlyRealWordsWhenWordsAreWanted() throws Exception {
+        server.enqueue(TestingElevenLabs.json(200, "stt-success.json"));
+
+        Transcript t = transcribe(TranscriptionRequest.of(TestingElevenLabs.wav()).withLanguage("en")
+                .withTimestampDetail(TimestampDetail.WORD));
+
+        assertEquals(List.of(new TimedText(0.0, 0.5, "Hello"), new TimedText(0.9, 1.4, "world!")), t.words());
+    }
+
+    @Test
+    void sendsTheChosenModelAndWrapsRawPcm() throws Exception {
+        server.enqueue(TestingElevenLabs.json(200, "stt-success.json"));
+
+        transcribe(TranscriptionRequest.of(TestingElevenLabs.pcm()).withLanguage("en").withModelHint(Optional.of("scribe_v2")));
+
+        Map<String, Part> parts = TestingElevenLabs.parts(server.takeRequest(1, TimeUnit.SECONDS));
+        assertEquals("scribe_v2", parts.get("model_id").text());
+        assertEquals("audio/wav", parts.get("file").contentType());
+        assertEquals("RIFF", new String(parts.get("file").content(), 0, 4));
+    }
+
+    @Test
+    void sendsOtherFormatsAsTheyAre() throws Exception {
+        server.enqueue(TestingElevenLabs.json(200, "stt-success.json"));
+        byte[] ogg = {'O', 'g', 'g', 'S', 0, 2, 0, 0};
+
+        transcribe(TranscriptionRequest.of(Audio.of(ogg, AudioFormat.OGG_OPUS)).withLanguage("en"));
+
+        Part file = TestingElevenLabs.parts(server.takeRequest(1, TimeUnit.SECONDS)).get("file");
+        assertEquals("audio/ogg", file.contentType());
+        assertArrayEquals(ogg, file.content());
+    }
+
+    @Test
+    void refusesALanguageScribeDoesNotTranscribeBeforeAnyCall() {
+        VoiceException e = failure(TranscriptionRequest.of(TestingElevenLabs.wav()).withLanguage("kk-KZ"));
+
+        assertEquals(ErrorKind.UNSUPPORTED, e.kind());
+        assertEquals(0, server.getRequestCount());
+        assertFalse(stt.capabilities().supportsLanguage("kk-KZ"));
+    }
+
+    @ParameterizedTest(name = "HTTP {0} {1} is {2}")
+    @CsvSource({
+            "400, error-invalid-parameters.json, INVALID_REQUEST, 'invalid_parameters: The ''keyterms'' parameter'",
+            "401, error-invalid-api-key.json, AUTHENTICATION, 'invalid_api_key: Invalid API key'",
+            "401, error-quota-exceeded.json, RATE_LIMITED, 'quota_exceeded: This request exceeds your quota'",
+            "403, error-invalid-api-key.json, AUTHENTICATION, invalid_api_key",
+            "404, error-invalid-parameters.json, UNSUPPORTED, invalid_parameters",
+            "413, error-invalid-parameters.json, UNSUPPORTED, invalid_parameters",
+            "422, error-validation.json, INVALID_REQUEST, 'body.text: Field required'",
+            "429, error-too-many-requests.json, RATE_LIMITED, too_many_concurrent_requests",
+            "500, error-invalid-parameters.json, UNAVAILABLE, HTTP 500",
+            "503, error-invalid-parameters.json, UNAVAILABLE, HTTP 503"})
+    void mapsEachErrorAndKeepsElevenLabsMessage(int status, String fixture, ErrorKind kind, String message) {
+        server.enqueue(TestingElevenLabs.json(status, fixture).setHeader("Retry-After", "2"));
+
+        VoiceException e = failure(TranscriptionRequest.of(TestingElevenLabs.wav()).withLanguage("en"));
+
+        assertEquals(kind, e.kind());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+        if (status == 429) {
+            assertEquals(Optional.of(Duration.ofSeconds(2)), e.retryAfter());
+        }
+    }
+
+    @Test
+    void onlyARefusedKeyTakesTheProviderDown() {
+        server.enqueue(TestingElevenLabs.json(401, "error-quota-exceeded.json"));
+        failure(TranscriptionRequest.of(TestingElevenLabs.wav()).withLanguage("en"));
+        assertTrue(stt.checkHealth().toCompletableFuture().join().up());
+
+        server.enqueue(TestingElevenLabs.json(401, "error-invalid-api-key.json"));
+        failure(TranscriptionRequest.of(TestingElevenLabs.wav()).withLanguage("en"));
+
+        var health = stt.checkHealth().toCompletableFuture().join();
+        assertFalse(health.up());
+        assertTrue(health.detail().contains("Invalid API key"), health.detail());
+    }
+
+    @Test
+    void malformedBodiesTimeoutsAndDroppedConnectionsMapToTheirKinds() {
+        server.enqueue(new MockResponse().setResponseCode(200).setBody("{\"text\": "));
+        assertEquals(ErrorKind.PROVIDER_ERROR, failure(TranscriptionRequest.of(TestingElevenLabs.wav()).withLanguage("en")).kind());
+
+        server.enqueue(new MockResponse().setResponseCode(200).setBody("{\"language_code\": \"en\"}"));
+        assertEquals(ErrorKind.PROVIDER_ERROR, failure(TranscriptionRequest.of(TestingElevenLabs.wav()).withLanguage("en")).kind());
+
+        shortTimeout();
+        server.enqueue(TestingElevenLabs.json(200, "stt-success.json").setSocketPolicy(SocketPolicy.NO_RESPONSE));
+        assertEquals(ErrorKind.TIMEOUT, failure(TranscriptionRequest.of(TestingElevenLabs.wav()).withLanguage("en")).kind());
+
+        server.enqueue(TestingElevenLabs.json(200, "stt-success.json").setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+        assertEquals(ErrorKind.UNAVAILABLE, failure(TranscriptionRequest.of(TestingElevenLabs.wav()).withLanguage("en")).kind());
+    }
+
+    private Transcript transcribe(TranscriptionRequest request) {
+        return stt.transcribe(request).toCompletableFuture().join();
+    }
+
+    private VoiceException failure(TranscriptionRequest request) {
+        CompletionException e = assertThrows(CompletionException.class, () -> transcribe(request));
+        assertTrue(e.getCause() instanceof VoiceException, String.valueOf(e.getCause()));
+        assertFalse(e.getCause().getMessage().contains(TestingElevenLabs.KEY));
+        return (VoiceException) e.getCause();
+    }
+
+    /** Recreates the provider with a short deadline, so that a timeout test does not wait long. */
+    private void shortTimeout() {
+        stt.close();
+        stt = new ElevenLabsPlugin().createStt(TestingElevenLabs.context(server, scheduler, Map.of("timeout", "300ms"))).orElseThrow();
+    }
+}

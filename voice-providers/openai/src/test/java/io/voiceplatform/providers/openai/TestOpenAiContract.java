@@ -1,0 +1,44 @@
+package io.voiceplatform.providers.openai;
+
+import io.voiceplatform.api.plugin.ProviderPlugin;
+import io.voiceplatform.providers.testkit.ProviderContractTest;
+import okhttp3.mockwebserver.MockResponse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** The plugin contract of the test kit, with OpenAI's documented answers (OpenAI's error shape is the kit's default). */
+class TestOpenAiContract extends ProviderContractTest {
+    @Override
+    protected ProviderPlugin plugin() {
+        return new OpenAiPlugin();
+    }
+
+    @Override
+    protected Map<String, String> settings(String baseUrl, String apiKey, Duration timeout) {
+        return Map.of("enabled", "true", "api-key", apiKey, "base-url", baseUrl + "/v1", "timeout", timeout.toMillis() + "ms");
+    }
+
+    @Override
+    protected Optional<MockResponse> transcriptionAnswer() {
+        return Optional.of(new MockResponse().setHeader("Content-Type", "application/json").setBody(fixture("transcription.json")));
+    }
+
+    @Override
+    protected Optional<MockResponse> speechAnswer() {
+        return Optional.of(new MockResponse().setHeader("Content-Type", "audio/mpeg").setBody("ID3\u0004\0\0\0\0\0\0fake mp3 frames"));
+    }
+
+    private static String fixture(String name) {
+        try (InputStream in = TestOpenAiContract.class.getResourceAsStream("/fixtures/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
