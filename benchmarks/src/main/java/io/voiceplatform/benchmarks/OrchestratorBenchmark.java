@@ -82,7 +82,7 @@ public class OrchestratorBenchmark {
                 .withFallback(ConfigFactory.parseResources(PerformanceSettings.class.getClassLoader(), "reference.conf"))
                 .resolve()), new SimpleMeterRegistry(), null);
         orchestrator = new VoiceOrchestrator(registry, new ProviderGuards(registry, settings, scheduler), settings,
-                extension, scheduler, new ProviderMetrics(new SimpleMeterRegistry()));
+                extension, scheduler, new ProviderMetrics(new SimpleMeterRegistry(), false));
         transcription = TranscriptionRequest.of(io.voiceplatform.api.Audio.of(TestingAudio.wav(3.0, 440), AudioFormat.WAV));
     }
 

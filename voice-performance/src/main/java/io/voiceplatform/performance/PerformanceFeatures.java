@@ -37,8 +37,12 @@ import java.util.function.Supplier;
  */
 public final class PerformanceFeatures implements PerformanceExtension {
     private final PerformanceSettings settings;
+    /** Below this, timer jitter rather than a slow provider would fire hedges. */
+    private static final Duration MIN_HEDGE_DELAY = Duration.ofMillis(10);
+
     private final ResultCaches caches;
     private final MeterRegistry meters;
+    private final Ticker ticker;
     private final boolean active;
     private final AdaptiveOrder adaptiveOrder;
 
@@ -54,6 +58,7 @@ public final class PerformanceFeatures implements PerformanceExtension {
     PerformanceFeatures(PerformanceSettings settings, MeterRegistry meters, Ticker ticker, ScheduledExecutorService scheduler) {
         this.settings = settings;
         this.meters = meters;
+        this.ticker = ticker;
         this.active = settings.level().changesRequests();
         this.adaptiveOrder = new AdaptiveOrder(settings.routing().window(), settings.routing().minSamples(),
                 settings.routing().qualityThreshold(), ticker::read);
@@ -61,7 +66,7 @@ public final class PerformanceFeatures implements PerformanceExtension {
                 active && settings.sttCache().enabled()
                         ? new ResultCaches.CacheLimits(settings.sttCache().maxEntries(), 0, settings.sttCache().ttl()) : null,
                 active && settings.ttsCache().enabled()
-                        ? new ResultCaches.CacheLimits(settings.ttsCache().maxEntries(), settings.level().cacheBytes(),
+                        ? new ResultCaches.CacheLimits(settings.ttsCache().maxEntries(), speechCacheBytes(settings),
                         settings.ttsCache().ttl()) : null,
                 settings.ttsCompression(), meters, ticker);
         this.monitor = settings.monitoring().enabled()
@@ -70,6 +75,11 @@ public final class PerformanceFeatures implements PerformanceExtension {
         this.evaluations = monitor.isPresent() && scheduler != null
                 ? scheduler.scheduleAtFixedRate(monitor.get()::evaluate, every, every, TimeUnit.MILLISECONDS) : null;
         ModuleLogLevel.apply(settings.logging());
+    }
+
+    /** An explicit budget wins over the level's preset. */
+    private static long speechCacheBytes(PerformanceSettings settings) {
+        return settings.ttsCache().maxBytes() > 0 ? settings.ttsCache().maxBytes() : settings.level().cacheBytes();
     }
 
     @Override
@@ -105,11 +115,11 @@ public final class PerformanceFeatures implements PerformanceExtension {
     /** Every provider call is measured, for the adaptive order (and, at monitoring-only, for reporting). */
     @Override
     public <T> CompletionStage<T> aroundProviderCall(ProviderCall call, Supplier<CompletionStage<T>> invocation) {
-        long start = System.nanoTime();
+        long start = ticker.read();
         CompletionStage<T> result = invocation.get();
         result.whenComplete((value, error) -> {
             if (!(error instanceof java.util.concurrent.CancellationException)) {
-                adaptiveOrder.record(call.operation(), call.provider(), error == null, System.nanoTime() - start);
+                adaptiveOrder.record(call.operation(), call.provider(), error == null, ticker.read() - start);
             }
         });
         return result;
@@ -129,7 +139,17 @@ public final class PerformanceFeatures implements PerformanceExtension {
     @Override
     public Optional<Duration> hedgeDelay(Operation operation, String provider) {
         PerformanceSettings.Hedging hedging = hedging(operation);
-        return active && hedging.enabled() ? Optional.of(hedging.delay()) : Optional.empty();
+        if (!active || !hedging.enabled()) {
+            return Optional.empty();
+        }
+        // Waiting for the p95 hedges about one call in twenty: the slow tail, not the typical call.
+        Optional<Duration> observed = hedging.adaptiveDelay() ? adaptiveOrder.observedP95(operation, provider) : Optional.empty();
+        return Optional.of(observed.map(p95 -> p95.compareTo(MIN_HEDGE_DELAY) < 0 ? MIN_HEDGE_DELAY : p95).orElse(hedging.delay()));
+    }
+
+    @Override
+    public boolean providerLatencyHistograms() {
+        return settings.monitoring().metricsEnabled();
     }
 
     @Override

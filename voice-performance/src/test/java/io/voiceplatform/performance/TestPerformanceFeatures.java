@@ -13,6 +13,7 @@ import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.performance.Chain;
 import io.voiceplatform.api.performance.Operation;
+import io.voiceplatform.api.performance.ProviderCall;
 import io.voiceplatform.api.performance.RequestContext;
 import io.voiceplatform.performance.config.PerformanceSettings;
 import io.voiceplatform.performance.config.TestingPerformanceConfig;
@@ -194,6 +195,32 @@ class TestPerformanceFeatures {
     }
 
     @Test
+    void metricsCollectionAsksForProviderHistograms() {
+        assertTrue(features("voice.performance.monitoring.metrics-enabled = true\n").providerLatencyHistograms());
+        assertFalse(features("").providerLatencyHistograms(), "off by default");
+    }
+
+    @Test
+    void anExplicitByteBudgetOverridesTheLevelsPreset() {
+        PerformanceFeatures features = features(CACHES_ON + "voice.performance.level = aggressive\nvoice.performance.tts.cache.max-bytes = 3MB\n");
+        long budget = 3L << 20;
+        long mostBytes = 0;
+        for (int i = 0; i < 100; i++) {
+            byte[] bytes = new byte[200_000];
+            bytes[0] = 'I';
+            CountingChain<SpeechRequest, SynthesizedSpeech> chain = new CountingChain<>(r -> CompletableFuture.completedFuture(
+                    new SynthesizedSpeech(Audio.of(bytes, AudioFormat.MP3), Duration.ZERO, "p")));
+            features.synthesize(SpeechRequest.of("text " + i, AudioFormat.MP3), RequestContext.DEFAULT, chain).toCompletableFuture().join();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> tts = (Map<String, Object>) features.describe().get("tts-cache");
+            mostBytes = Math.max(mostBytes, (long) tts.get("bytes"));
+            assertTrue((long) tts.get("bytes") <= budget, "over the explicit budget after entry " + i + ": " + tts);
+        }
+        // 100 entries of 200 KB (20 MB) fit the aggressive preset of 200 MB; only the explicit budget held them to 3 MB.
+        assertTrue(mostBytes > budget / 2, "the cache filled towards its budget: " + mostBytes);
+    }
+
+    @Test
     void uncompressedAudioIsKeptDeflatedAndComesBackIdentical() {
         PerformanceFeatures features = features(CACHES_ON + "voice.performance.tts.compression-enabled = true\n");
         byte[] wav = new byte[200_000];
@@ -235,5 +262,39 @@ class TestPerformanceFeatures {
         features.hedgeFinished(Operation.STT, "b", true);
         features.hedgeFinished(Operation.STT, "c", false);
         assertEquals(Map.of("fired", 2.0, "won", 1.0), features.describe().get("hedges"));
+    }
+
+    @Test
+    void hedgeDelayBecomesTheProvidersObservedP95() {
+        PerformanceFeatures features = features("voice.performance.routing.min-samples = 20\n");
+        for (int i = 1; i <= 19; i++) {
+            record(features, "p", true, Duration.ofMillis(10L * i));
+        }
+        assertEquals(Optional.of(Duration.ofMillis(1000)), features.hedgeDelay(Operation.STT, "p"), "too few samples: the configured delay");
+        record(features, "p", true, Duration.ofMillis(200));
+        record(features, "p", false, Duration.ofMillis(5000));
+        // 20 successes: 10, 20, ..., 190 and 200 ms; the nearest-rank p95 is the 19th, 190 ms; the failure does not count.
+        assertEquals(Optional.of(Duration.ofMillis(190)), features.hedgeDelay(Operation.STT, "p"));
+        assertEquals(Optional.of(Duration.ofMillis(1000)), features.hedgeDelay(Operation.STT, "q"), "another provider has no samples");
+    }
+
+    @Test
+    void adaptiveHedgeDelayCanBeSwitchedOffAndHasAFloor() {
+        PerformanceFeatures fixed = features("voice.performance.stt.hedge-delay-adaptive = false\n");
+        PerformanceFeatures adaptive = features("");
+        for (int i = 0; i < 10; i++) {
+            record(fixed, "p", true, Duration.ofMillis(50));
+            record(adaptive, "p", true, Duration.ofNanos(300_000));
+        }
+        assertEquals(Optional.of(Duration.ofMillis(1000)), fixed.hedgeDelay(Operation.STT, "p"));
+        assertEquals(Optional.of(Duration.ofMillis(10)), adaptive.hedgeDelay(Operation.STT, "p"), "a sub-millisecond p95 would hedge on timer jitter");
+    }
+
+    /** One provider call that takes {@code latency} on the test's clock. */
+    private void record(PerformanceFeatures features, String provider, boolean ok, Duration latency) {
+        features.aroundProviderCall(new ProviderCall(Operation.STT, provider, 1), () -> {
+            nanos.addAndGet(latency.toNanos());
+            return ok ? CompletableFuture.completedFuture("done") : CompletableFuture.failedFuture(new IllegalStateException("failed"));
+        });
     }
 }

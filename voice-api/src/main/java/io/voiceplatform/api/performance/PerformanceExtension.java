@@ -84,6 +84,14 @@ public interface PerformanceExtension extends AutoCloseable {
     default void hedgeFinished(Operation operation, String hedgeProvider, boolean won) {
     }
 
+    /**
+     * Whether the per-provider latency timer keeps histogram buckets, so that any percentile can be computed per
+     * provider and operation; they cost about seventy series each, so they are off unless asked for.
+     */
+    default boolean providerLatencyHistograms() {
+        return false;
+    }
+
     /** A snapshot for health output: component states, counters. Empty by default. */
     default Map<String, Object> describe() {
         return Map.of();

@@ -86,7 +86,7 @@ final class CoreModule extends AbstractModule {
     VoiceOrchestrator orchestrator(ProviderRegistry registry, ProviderGuards guards, PerformanceExtension extension,
                                    MeterRegistry meters) {
         lifecycle.started("performance extension", extension::close);
-        return new VoiceOrchestrator(registry, guards, settings, extension, scheduler, new ProviderMetrics(meters));
+        return new VoiceOrchestrator(registry, guards, settings, extension, scheduler, new ProviderMetrics(meters, extension.providerLatencyHistograms()));
     }
 
     @Provides

@@ -12,13 +12,17 @@ import java.util.concurrent.CompletionException;
 
 /**
  * {@code voice_provider_calls_total{provider,operation,outcome}}, {@code voice_provider_seconds{provider,operation}}
- * and {@code voice_fallbacks_total{operation}}.
+ * and {@code voice_fallbacks_total{operation}}. The latency timer has count, sum and max; histogram buckets
+ * too when the performance extension asks for them (its metrics collection).
  */
 public final class ProviderMetrics {
     private final MeterRegistry registry;
+    private final boolean histograms;
 
-    public ProviderMetrics(MeterRegistry registry) {
+    /** @param histograms whether the latency timer keeps histogram buckets */
+    public ProviderMetrics(MeterRegistry registry, boolean histograms) {
         this.registry = registry;
+        this.histograms = histograms;
     }
 
     void call(Operation operation, String provider, long nanos, Throwable error) {
@@ -27,7 +31,7 @@ public final class ProviderMetrics {
                 .register(registry).increment();
         Timer.builder("voice.provider").description("Provider call latency")
                 .tag("provider", provider).tag("operation", operation.id())
-                .publishPercentileHistogram()
+                .publishPercentileHistogram(histograms)
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
                 .register(registry).record(Duration.ofNanos(nanos));
     }

@@ -158,15 +158,16 @@ class TestCoreSettingsReader {
 
     @Test
     void unknownKeysAreReportedExceptInSectionsOfProvidersWithoutReference() {
-        TestingConfigSources sources = new TestingConfigSources(dir).property("voice.limts.max-text-chars", "5");
+        TestingConfigSources sources = new TestingConfigSources(dir).property("voice.limts.max-text-chars", "5")
+                .classPathResource("reference.conf", "voice.providers.cloudy.api-key = \"\"");
         sources.extraFile(sources.write("typos.conf", """
                 voice.limits.max-file-size = 3
-                voice.providers.yandex.api-kee = "x"
+                voice.providers.cloudy.api-kee = "x"
                 voice.providers.acme.url = "http://localhost:1"
                 voice.stt.providers = [local]
                 """));
 
-        assertEquals(List.of("voice.limits.max-file-size", "voice.limts.max-text-chars", "voice.providers.yandex.api-kee"),
+        assertEquals(List.of("voice.limits.max-file-size", "voice.limts.max-text-chars", "voice.providers.cloudy.api-kee"),
                 CoreSettingsReader.unknownKeys(sources.load()));
         assertEquals(List.of(), CoreSettingsReader.unknownKeys(new TestingConfigSources(dir.resolve("clean")).load()));
     }

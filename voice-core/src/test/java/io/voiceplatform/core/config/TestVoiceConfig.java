@@ -131,7 +131,7 @@ class TestVoiceConfig {
 
     @Test
     void providerSettingsAreTheFlattenedSectionAsText() {
-        TestingConfigSources sources = new TestingConfigSources(dir).env("YANDEX_API_KEY", "sk-test-1234567890");
+        TestingConfigSources sources = pluginWithKeyAlias().env("CLOUDY_API_KEY", "sk-test-1234567890");
         sources.extraFile(sources.write("extra.conf", """
                 voice.providers.acme { url = "http://localhost:1", models = [a, b], retry { max = 3 }, fast = true }
                 """));
@@ -141,19 +141,19 @@ class TestVoiceConfig {
         assertEquals("voice.providers.acme", acme.section());
         assertEquals(Map.of("url", "http://localhost:1", "models", "a,b", "retry.max", "3", "fast", "true"), acme.masked());
         assertEquals(List.of("a", "b"), acme.getList("models"));
-        assertEquals("sk-test-1234567890", config.providerSettings("yandex").getSecret("api-key").reveal());
+        assertEquals("sk-test-1234567890", config.providerSettings("cloudy").getSecret("api-key").reveal());
         assertEquals(Map.of(), config.providerSettings("absent").masked());
     }
 
     @Test
     void entriesListEveryVoiceSettingWithCredentialsMasked() {
-        TestingConfigSources sources = new TestingConfigSources(dir).env("YANDEX_API_KEY", "sk-test-1234567890");
+        TestingConfigSources sources = pluginWithKeyAlias().env("CLOUDY_API_KEY", "sk-test-1234567890");
         sources.extraFile(sources.write("extra.conf", "voice.providers.acme.url = \"redis://user:pw@cache:6379/0\""));
 
         List<ConfigEntry> entries = sources.load().entries();
 
-        assertEquals(new ConfigEntry("voice.providers.yandex.api-key", "sk-****", "environment YANDEX_API_KEY"),
-                entry(entries, "voice.providers.yandex.api-key"));
+        assertEquals(new ConfigEntry("voice.providers.cloudy.api-key", "sk-****", "environment CLOUDY_API_KEY"),
+                entry(entries, "voice.providers.cloudy.api-key"));
         assertEquals("redis://****@cache:6379/0", entry(entries, "voice.providers.acme.url").value());
         assertEquals(new ConfigEntry("voice.stt.providers", "[\"local\"]", "default (reference.conf)"),
                 entry(entries, "voice.stt.providers"));
@@ -213,5 +213,16 @@ class TestVoiceConfig {
 
     private static ConfigEntry entry(List<ConfigEntry> entries, String key) {
         return entries.stream().filter(e -> e.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    /** A plugin's reference.conf on the class path that reads its key from an environment variable, as cloud plugins do. */
+    private TestingConfigSources pluginWithKeyAlias() {
+        return new TestingConfigSources(dir).classPathResource("reference.conf", """
+                voice.providers.cloudy {
+                  # The cloud's API key.
+                  api-key = ""
+                  api-key = ${?CLOUDY_API_KEY}
+                }
+                """);
     }
 }

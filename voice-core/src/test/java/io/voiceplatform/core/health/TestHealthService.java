@@ -47,7 +47,7 @@ class TestHealthService {
         CoreSettings settings = TestingSettings.settings(List.of(), List.of());
         registry = TestingPlugins.registry(scheduler, providers);
         guards = new ProviderGuards(registry, settings, scheduler);
-        orchestrator = new VoiceOrchestrator(registry, guards, settings, PerformanceExtension.NONE, scheduler, new ProviderMetrics(new SimpleMeterRegistry()));
+        orchestrator = new VoiceOrchestrator(registry, guards, settings, PerformanceExtension.NONE, scheduler, new ProviderMetrics(new SimpleMeterRegistry(), false));
         health = new HealthService(registry, guards, settings.health(), PerformanceExtension.NONE,
                 new PerformanceStatus(true, false));
     }

@@ -56,7 +56,7 @@ class TestVoiceOrchestrator {
 
     private VoiceOrchestrator orchestrator(CoreSettings settings, PerformanceExtension extension) {
         ProviderRegistry registry = TestingPlugins.registry(scheduler, first, second);
-        return new VoiceOrchestrator(registry, new ProviderGuards(registry, settings, scheduler), settings, extension, scheduler, new ProviderMetrics(meters));
+        return new VoiceOrchestrator(registry, new ProviderGuards(registry, settings, scheduler), settings, extension, scheduler, new ProviderMetrics(meters, false));
     }
 
     private VoiceOrchestrator orchestrator() {

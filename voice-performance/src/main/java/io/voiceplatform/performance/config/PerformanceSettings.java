@@ -33,7 +33,8 @@ public record PerformanceSettings(PerformanceLevel level, Cache sttCache, Cache 
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR", "CRITICAL");
 
     /** @param ttl how long an entry is served */
-    public record Cache(boolean enabled, int maxEntries, Duration ttl) {
+    /** @param maxBytes byte budget; 0 for the level's preset (speech) or no byte bound (transcripts, which are small) */
+    public record Cache(boolean enabled, int maxEntries, Duration ttl, long maxBytes) {
     }
 
     /** @param splitChars texts longer than this are split at sentence boundaries for providers that cannot stream */
@@ -41,10 +42,11 @@ public record PerformanceSettings(PerformanceLevel level, Cache sttCache, Cache 
     }
 
     /**
-     * @param delay                wait before the next provider starts too
+     * @param delay                wait before the next provider starts too, until the provider's p95 is known
+     * @param adaptiveDelay        wait the provider's observed p95 instead, once the routing window has enough calls
      * @param maxParallelProviders most providers working on one request at once
      */
-    public record Hedging(boolean enabled, Duration delay, int maxParallelProviders) {
+    public record Hedging(boolean enabled, Duration delay, boolean adaptiveDelay, int maxParallelProviders) {
     }
 
     /**
@@ -110,13 +112,14 @@ public record PerformanceSettings(PerformanceLevel level, Cache sttCache, Cache 
     private static Cache cache(TypedConfigReader reader, String operation) {
         String cache = ROOT + operation + ".cache.";
         return new Cache(reader.getBoolean(cache + "enabled"), reader.getInt(cache + "max-entries", 1),
-                reader.getDuration(cache + "ttl", ChronoUnit.SECONDS));
+                reader.getDuration(cache + "ttl", ChronoUnit.SECONDS),
+                "tts".equals(operation) ? reader.getBytes(cache + "max-bytes") : 0);
     }
 
     private static Hedging hedging(TypedConfigReader reader, String operation) {
         String prefix = ROOT + operation + ".";
         return new Hedging(reader.getBoolean(prefix + "hedging-enabled"), reader.getDuration(prefix + "hedge-delay", ChronoUnit.MILLIS),
-                reader.getInt(prefix + "max-parallel-providers", 1));
+                reader.getBoolean(prefix + "hedge-delay-adaptive"), reader.getInt(prefix + "max-parallel-providers", 1));
     }
 
     private static Routing routing(TypedConfigReader reader) {

@@ -85,6 +85,19 @@ final class TypedConfigReader {
         return duration;
     }
 
+    /** A size in bytes: a bare number, or with a unit such as 64MB, 512K, 1GiB. */
+    long getBytes(String path) {
+        try {
+            long bytes = config.getBytes(path);
+            if (bytes >= 0) {
+                return bytes;
+            }
+        } catch (com.typesafe.config.ConfigException e) {
+            // reported below with the value and its origin
+        }
+        throw invalid(path, "is not a size in bytes such as 64MB");
+    }
+
     String getString(String path) {
         return scalar(path);
     }

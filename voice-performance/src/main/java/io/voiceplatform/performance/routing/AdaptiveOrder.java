@@ -2,10 +2,12 @@ package io.voiceplatform.performance.routing;
 
 import io.voiceplatform.api.performance.Operation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -35,6 +37,13 @@ public final class AdaptiveOrder {
     public void record(Operation operation, String provider, boolean ok, long latencyNanos) {
         windows.computeIfAbsent(operation.id() + "/" + provider, k -> new CallWindow(window))
                 .record(ok, latencyNanos, clock.getAsLong());
+    }
+
+    /** The provider's 95th percentile latency of successful calls, once it has {@code minSamples} of them. */
+    public Optional<Duration> observedP95(Operation operation, String provider) {
+        CallWindow w = windows.get(operation.id() + "/" + provider);
+        long nanos = w == null ? -1 : w.successLatencyQuantile(0.95, minSamples);
+        return nanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
     }
 
     public List<String> order(Operation operation, List<String> providers, boolean pinned) {

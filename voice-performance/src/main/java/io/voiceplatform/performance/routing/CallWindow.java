@@ -45,6 +45,27 @@ final class CallWindow {
     }
 
     /**
+     * The {@code quantile} (0..1) of the latencies of the successful calls in the window, or -1 when fewer than
+     * {@code minSamples} calls succeeded. Failed calls are left out: a fast refusal says nothing of how long an
+     * answer takes.
+     */
+    synchronized long successLatencyQuantile(double quantile, int minSamples) {
+        long[] ok = new long[size];
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (succeeded[i]) {
+                ok[n++] = latencyNanos[i];
+            }
+        }
+        if (n < Math.max(1, minSamples)) {
+            return -1;
+        }
+        java.util.Arrays.sort(ok, 0, n);
+        int rank = Math.max(1, (int) Math.ceil(quantile * n)); // nearest-rank percentile
+        return ok[Math.min(n, rank) - 1];
+    }
+
+    /**
      * @param samples             calls in the window
      * @param successRate         0..1
      * @param meanMillis          mean latency

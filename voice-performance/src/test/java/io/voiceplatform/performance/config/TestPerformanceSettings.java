@@ -30,17 +30,17 @@ class TestPerformanceSettings {
     void defaults() {
         assertEquals(new PerformanceSettings(
                 PerformanceLevel.STANDARD,
-                new Cache(false, 1000, Duration.ofSeconds(3600)),
-                new Cache(false, 500, Duration.ofSeconds(7200)),
+                new Cache(false, 1000, Duration.ofSeconds(3600), 0),
+                new Cache(false, 500, Duration.ofSeconds(7200), 0),
                 false,
                 new Streaming(false, 200),
-                new Hedging(true, Duration.ofMillis(1000), 2),
-                new Hedging(false, Duration.ofMillis(1000), 2),
+                new Hedging(true, Duration.ofMillis(1000), true, 2),
+                new Hedging(false, Duration.ofMillis(1000), true, 2),
                 new Routing(100, 5, 0.8),
                 new Http(100, 5, Duration.ofSeconds(30)),
                 new Monitoring(false, Duration.ofSeconds(30), false, false, Duration.ofMillis(2000), 0.05, 0.8, 0.7,
                         Duration.ofMillis(3500), Duration.ofMillis(3000)),
-                new Validation(false, false),
+                new Validation(true, true),
                 new Logging("INFO", false),
                 new Redis(Optional.empty())), PerformanceSettings.from(TestingPerformanceConfig.defaults()));
     }
@@ -75,12 +75,12 @@ class TestPerformanceSettings {
 
         assertEquals(new PerformanceSettings(
                 PerformanceLevel.STANDARD,
-                new Cache(true, 2000, Duration.ofSeconds(60)),
-                new Cache(true, 50, Duration.ofSeconds(120)),
+                new Cache(true, 2000, Duration.ofSeconds(60), 0),
+                new Cache(true, 50, Duration.ofSeconds(120), 0),
                 true,
                 new Streaming(true, 200),
-                new Hedging(true, Duration.ofMillis(1000), 2),
-                new Hedging(false, Duration.ofMillis(1000), 2),
+                new Hedging(true, Duration.ofMillis(1000), true, 2),
+                new Hedging(false, Duration.ofMillis(1000), true, 2),
                 new Routing(100, 5, 0.6),
                 new Http(150, 8, Duration.ofSeconds(10)),
                 new Monitoring(true, Duration.ofSeconds(30), true, true, Duration.ofMillis(1500), 0.1, 0.9, 0.5,
@@ -96,9 +96,9 @@ class TestPerformanceSettings {
         String file = """
                 voice.performance {
                   level = aggressive
-                  stt { cache { enabled = on, max-entries = 3, ttl = 5m }, hedging-enabled = off, hedge-delay = 250, max-parallel-providers = 3 }
+                  stt { cache { enabled = on, max-entries = 3, ttl = 5m }, hedging-enabled = off, hedge-delay = 250, hedge-delay-adaptive = off, max-parallel-providers = 3 }
                   tts {
-                    cache { enabled = true, max-entries = 4, ttl = 1h }
+                    cache { enabled = true, max-entries = 4, ttl = 1h, max-bytes = 64MiB }
                     compression-enabled = true, streaming-enabled = true, streaming-split-chars = 80
                     hedging-enabled = true, hedge-delay = 2s, max-parallel-providers = 4
                   }
@@ -117,12 +117,12 @@ class TestPerformanceSettings {
 
         assertEquals(new PerformanceSettings(
                 PerformanceLevel.AGGRESSIVE,
-                new Cache(true, 3, Duration.ofMinutes(5)),
-                new Cache(true, 4, Duration.ofHours(1)),
+                new Cache(true, 3, Duration.ofMinutes(5), 0),
+                new Cache(true, 4, Duration.ofHours(1), 64L << 20),
                 true,
                 new Streaming(true, 80),
-                new Hedging(false, Duration.ofMillis(250), 3),
-                new Hedging(true, Duration.ofSeconds(2), 4),
+                new Hedging(false, Duration.ofMillis(250), false, 3),
+                new Hedging(true, Duration.ofSeconds(2), true, 4),
                 new Routing(20, 20, 1.0),
                 new Http(7, 2, Duration.ofMillis(500)),
                 new Monitoring(true, Duration.ofSeconds(5), true, false, Duration.ofSeconds(1), 0.0, 1.0, 0.25,

@@ -1,0 +1,46 @@
+package io.voiceplatform.providers.yandex;
+
+import io.voiceplatform.api.plugin.ProviderPlugin;
+import io.voiceplatform.providers.testkit.ProviderContractTest;
+import okhttp3.mockwebserver.MockResponse;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** The plugin contract of the test kit, with SpeechKit's documented answers. */
+class TestYandexContract extends ProviderContractTest {
+    @Override
+    protected ProviderPlugin plugin() {
+        return new YandexPlugin();
+    }
+
+    @Override
+    protected Map<String, String> settings(String baseUrl, String apiKey, Duration timeout) {
+        return Map.of("enabled", "true", "api-key", apiKey, "stt-base-url", baseUrl, "tts-base-url", baseUrl,
+                "timeout", timeout.toMillis() + "ms");
+    }
+
+    @Override
+    protected Optional<MockResponse> transcriptionAnswer() {
+        return Optional.of(TestingYandex.json(200, "recognize-success.json"));
+    }
+
+    @Override
+    protected Optional<MockResponse> speechAnswer() {
+        return Optional.of(new MockResponse().setHeader("Content-Type", "audio/mpeg").setBody("ID3\u0004\0\0\0\0\0\0fake mp3 frames"));
+    }
+
+    /** SpeechKit's {@code error_code}/{@code error_message} error shape. */
+    @Override
+    protected MockResponse errorAnswer(int status, String message) {
+        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
+                .setBody("{\"error_code\":\"CONTRACT\",\"error_message\":\"" + message + "\"}");
+    }
+
+    /** A gateway's page where MP3 was asked for. */
+    @Override
+    protected Optional<MockResponse> unreadableSpeechAnswer() {
+        return Optional.of(new MockResponse().setHeader("Content-Type", "text/html").setBody("<html><body>502 Bad Gateway</body></html>"));
+    }
+}

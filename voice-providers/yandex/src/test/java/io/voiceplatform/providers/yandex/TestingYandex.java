@@ -1,0 +1,105 @@
+package io.voiceplatform.providers.yandex;
+
+import io.voiceplatform.providers.support.PcmAudio;
+
+import io.voiceplatform.api.Audio;
+import io.voiceplatform.api.AudioFormat;
+import io.voiceplatform.api.plugin.HttpTransport;
+import io.voiceplatform.api.plugin.ProviderContext;
+import io.voiceplatform.api.plugin.ProviderSettings;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** A Yandex plugin pointed at a MockWebServer, with canary credentials, audio to send, and the fixtures. */
+final class TestingYandex {
+    static final String KEY = "AQVN-canary-key-7Q2xY9kLmN3p";
+    static final String IAM_TOKEN = "t1.canary-iam-token-4Hv8Rw2Zq";
+    static final String FOLDER = "b1gcanaryfolder00001";
+
+    private TestingYandex() {
+    }
+
+    static ProviderContext context(MockWebServer server, ScheduledExecutorService scheduler, Map<String, String> overrides) {
+        Map<String, String> values = new HashMap<>(Map.of(
+                "enabled", "true",
+                "api-key", KEY,
+                "folder-id", FOLDER,
+                "stt-base-url", server.url("/").toString(),
+                "tts-base-url", server.url("/").toString(),
+                "timeout", "2s"));
+        values.putAll(overrides);
+        HttpClient client = HttpClient.newHttpClient();
+        HttpTransport transport = client::sendAsync;
+        return new ProviderContext(new ProviderSettings("voice.providers.yandex", values), transport, scheduler);
+    }
+
+    static MockResponse json(int status, String fixture) {
+        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(fixture(fixture));
+    }
+
+    static String fixture(String name) {
+        try (InputStream in = TestingYandex.class.getResourceAsStream("/fixtures/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new UncheckedIOException(new IOException("fixture " + name, e));
+        }
+    }
+
+    /** A tenth of a second of 16 kHz mono PCM, a ramp so that every sample differs from its neighbours. */
+    static Audio pcm() {
+        return pcm(16_000, 1, 1600, frame -> (short) (frame * 7 - 5000));
+    }
+
+    /** {@link #pcm()} with a WAV header. */
+    static Audio wav() {
+        return PcmAudio.toWav(pcm());
+    }
+
+    interface Samples {
+        short at(int frame);
+    }
+
+    /** Raw 16-bit PCM with the same sample on every channel of a frame. */
+    static Audio pcm(int rate, int channels, int frames, Samples samples) {
+        ByteBuffer b = ByteBuffer.allocate(frames * channels * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (int f = 0; f < frames; f++) {
+            for (int c = 0; c < channels; c++) {
+                b.putShort(samples.at(f));
+            }
+        }
+        return Audio.of(b.array(), AudioFormat.PCM, rate, channels);
+    }
+
+    /** The samples of a WAV made by {@link PcmAudio#toWav}, without its 44-byte header. */
+    static byte[] samplesOf(Audio wav) {
+        byte[] all = wav.toByteArray();
+        byte[] samples = new byte[all.length - 44];
+        System.arraycopy(all, 44, samples, 0, samples.length);
+        return samples;
+    }
+
+    /** The fields of a form body in their order, decoded. */
+    static List<Map.Entry<String, String>> formFields(String body) {
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            fields.add(Map.entry(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8)));
+        }
+        return fields;
+    }
+}
