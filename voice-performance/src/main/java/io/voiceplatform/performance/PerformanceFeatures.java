@@ -4,18 +4,22 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.voiceplatform.api.SpeechRequest;
+import io.voiceplatform.api.SpeechStream;
 import io.voiceplatform.api.SynthesizedSpeech;
 import io.voiceplatform.api.Transcript;
 import io.voiceplatform.api.TranscriptionRequest;
+import io.voiceplatform.api.TtsProvider;
 import io.voiceplatform.api.performance.Chain;
 import io.voiceplatform.api.performance.Operation;
 import io.voiceplatform.api.performance.PerformanceExtension;
 import io.voiceplatform.api.performance.ProviderCall;
 import io.voiceplatform.api.performance.RequestContext;
 import io.voiceplatform.performance.cache.ResultCaches;
+import io.voiceplatform.performance.cache.redis.SharedLevel;
 import io.voiceplatform.performance.config.PerformanceSettings;
 import io.voiceplatform.performance.monitoring.PerformanceMonitor;
 import io.voiceplatform.performance.routing.AdaptiveOrder;
+import io.voiceplatform.performance.streaming.SpeechStreaming;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
@@ -45,8 +49,11 @@ public final class PerformanceFeatures implements PerformanceExtension {
     private final Ticker ticker;
     private final boolean active;
     private final AdaptiveOrder adaptiveOrder;
+    private final SpeechStreaming streaming;
 
     private final Optional<PerformanceMonitor> monitor;
+    /** The Redis level behind the local caches; only with a URI and a local cache to stand behind. */
+    private final Optional<SharedLevel> shared;
     private final ScheduledFuture<?> evaluations;
 
     @Inject
@@ -59,22 +66,25 @@ public final class PerformanceFeatures implements PerformanceExtension {
         this.settings = settings;
         this.meters = meters;
         this.ticker = ticker;
+        this.streaming = new SpeechStreaming(settings.ttsStreaming().splitChars(), SpeechStreaming.PARALLEL_PIECES);
         this.active = settings.level().changesRequests();
         this.adaptiveOrder = new AdaptiveOrder(settings.routing().window(), settings.routing().minSamples(),
                 settings.routing().qualityThreshold(), ticker::read);
+        boolean sttCache = active && settings.sttCache().enabled();
+        boolean ttsCache = active && settings.ttsCache().enabled();
+        ModuleLogLevel.apply(settings.logging());
+        this.shared = settings.redis().uri().isPresent() && (sttCache || ttsCache)
+                ? Optional.of(new SharedLevel(settings.redis())) : Optional.empty();
         this.caches = new ResultCaches(
-                active && settings.sttCache().enabled()
-                        ? new ResultCaches.CacheLimits(settings.sttCache().maxEntries(), 0, settings.sttCache().ttl()) : null,
-                active && settings.ttsCache().enabled()
-                        ? new ResultCaches.CacheLimits(settings.ttsCache().maxEntries(), speechCacheBytes(settings),
+                sttCache ? new ResultCaches.CacheLimits(settings.sttCache().maxEntries(), 0, settings.sttCache().ttl()) : null,
+                ttsCache ? new ResultCaches.CacheLimits(settings.ttsCache().maxEntries(), speechCacheBytes(settings),
                         settings.ttsCache().ttl()) : null,
-                settings.ttsCompression(), meters, ticker);
+                settings.ttsCompression(), meters, ticker, shared.orElse(null));
         this.monitor = settings.monitoring().enabled()
                 ? Optional.of(new PerformanceMonitor(settings.monitoring(), meters, caches::hitRatio)) : Optional.empty();
         long every = settings.monitoring().interval().toMillis();
         this.evaluations = monitor.isPresent() && scheduler != null
                 ? scheduler.scheduleAtFixedRate(monitor.get()::evaluate, every, every, TimeUnit.MILLISECONDS) : null;
-        ModuleLogLevel.apply(settings.logging());
     }
 
     /** An explicit budget wins over the level's preset. */
@@ -110,6 +120,7 @@ public final class PerformanceFeatures implements PerformanceExtension {
         if (evaluations != null) {
             evaluations.cancel(false);
         }
+        shared.ifPresent(SharedLevel::close);
     }
 
     /** Every provider call is measured, for the adaptive order (and, at monitoring-only, for reporting). */
@@ -145,6 +156,16 @@ public final class PerformanceFeatures implements PerformanceExtension {
         // Waiting for the p95 hedges about one call in twenty: the slow tail, not the typical call.
         Optional<Duration> observed = hedging.adaptiveDelay() ? adaptiveOrder.observedP95(operation, provider) : Optional.empty();
         return Optional.of(observed.map(p95 -> p95.compareTo(MIN_HEDGE_DELAY) < 0 ? MIN_HEDGE_DELAY : p95).orElse(hedging.delay()));
+    }
+
+    @Override
+    public boolean streamsSpeech() {
+        return active && settings.ttsStreaming().enabled();
+    }
+
+    @Override
+    public CompletionStage<SpeechStream> streamSpeech(TtsProvider provider, SpeechRequest request) {
+        return streaming.stream(provider, request);
     }
 
     @Override
@@ -188,7 +209,7 @@ public final class PerformanceFeatures implements PerformanceExtension {
         components.put("monitoring", settings.monitoring().enabled());
         components.put("metrics", settings.monitoring().metricsEnabled());
         components.put("alerts", settings.monitoring().alertsEnabled());
-        components.put("shared-cache", settings.redis().uri().isPresent());
+        components.put("shared-cache", shared.isPresent());
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("enabled", true);
         description.put("level", settings.level().id());

@@ -290,6 +290,35 @@ class TestPerformanceFeatures {
         assertEquals(Optional.of(Duration.ofMillis(10)), adaptive.hedgeDelay(Operation.STT, "p"), "a sub-millisecond p95 would hedge on timer jitter");
     }
 
+    @Test
+    void theSharedLevelIsOffWithoutAUriOrWithoutALocalCacheToStandBehind() {
+        assertEquals(Map.of("state", "OFF"), features(CACHES_ON).describe().get("redis"));
+        PerformanceFeatures noLocalCache = features("voice.performance.cache.redis.uri = \"redis://127.0.0.1:1\"\n");
+        assertEquals(Map.of("state", "OFF"), noLocalCache.describe().get("redis"));
+        assertEquals(false, ((Map<?, ?>) noLocalCache.describe().get("components")).get("shared-cache"));
+    }
+
+    @Test
+    void anUnreachableSharedLevelIsDegradedAndChangesNoAnswer() {
+        PerformanceFeatures features = features(CACHES_ON + "voice.performance.cache.redis.uri = \"redis://:secret@127.0.0.1:1\"\n");
+        try {
+            CountingChain<TranscriptionRequest, Transcript> chain = new CountingChain<>(r -> CompletableFuture.completedFuture(transcript("t")));
+            for (int i = 0; i < 3; i++) {
+                assertEquals("t", features.transcribe(stt(wav(100, (byte) 1)), RequestContext.DEFAULT, chain).toCompletableFuture().join().text());
+            }
+            assertEquals(1, chain.calls.get(), "the local level still answers repeats");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> redis = (Map<String, Object>) features.describe().get("redis");
+            assertEquals("DEGRADED", redis.get("state"));
+            assertEquals("redis://127.0.0.1:1", redis.get("uri"), "never the password");
+            assertEquals(1L, redis.get("errors"), "the one local miss found the shared level unable to answer");
+            assertEquals(true, ((Map<?, ?>) features.describe().get("components")).get("shared-cache"));
+            assertFalse(features.describe().toString().contains("secret"));
+        } finally {
+            features.close();
+        }
+    }
+
     /** One provider call that takes {@code latency} on the test's clock. */
     private void record(PerformanceFeatures features, String provider, boolean ok, Duration latency) {
         features.aroundProviderCall(new ProviderCall(Operation.STT, provider, 1), () -> {

@@ -1,9 +1,11 @@
 package io.voiceplatform.api.performance;
 
 import io.voiceplatform.api.SpeechRequest;
+import io.voiceplatform.api.SpeechStream;
 import io.voiceplatform.api.SynthesizedSpeech;
 import io.voiceplatform.api.Transcript;
 import io.voiceplatform.api.TranscriptionRequest;
+import io.voiceplatform.api.TtsProvider;
 
 import java.time.Duration;
 import java.util.List;
@@ -90,6 +92,20 @@ public interface PerformanceExtension extends AutoCloseable {
      */
     default boolean providerLatencyHistograms() {
         return false;
+    }
+
+    /** Whether speech goes to callers as it is produced (the HTTP layer then sends it chunked). */
+    default boolean streamsSpeech() {
+        return false;
+    }
+
+    /**
+     * How one provider's speech is streamed, when {@link #streamsSpeech()}: by default the provider's own
+     * {@link TtsProvider#synthesizeStream}. A performance module may instead split a long text for a provider
+     * that cannot stream and synthesize the pieces concurrently.
+     */
+    default CompletionStage<SpeechStream> streamSpeech(TtsProvider provider, SpeechRequest request) {
+        return provider.synthesizeStream(request);
     }
 
     /** A snapshot for health output: component states, counters. Empty by default. */

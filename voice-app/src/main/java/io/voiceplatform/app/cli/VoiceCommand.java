@@ -2,6 +2,7 @@ package io.voiceplatform.app.cli;
 
 import ch.qos.logback.classic.Level;
 import io.voiceplatform.app.server.Version;
+import io.voiceplatform.app.validate.ValidateCommand;
 import io.voiceplatform.core.bootstrap.StartupException;
 import io.voiceplatform.core.config.ConfigSources;
 import io.voiceplatform.core.config.InvalidConfigException;
@@ -22,7 +23,7 @@ import java.util.Optional;
 @Command(name = "voice", mixinStandardHelpOptions = true, versionProvider = VoiceCommand.VersionProvider.class,
         description = "Speech-to-text and text-to-speech through many providers, behind the OpenAI audio API.",
         subcommands = {ServeCommand.class, SpeakCommand.class, TranscribeCommand.class, ProvidersCommand.class,
-                ConfigCommand.class, MockProviderCommand.class})
+                ConfigCommand.class, MockProviderCommand.class, ValidateCommand.class})
 public final class VoiceCommand {
     /** Exit codes: 0 done, 1 failed, 2 bad usage, 78 bad configuration (sysexits' EX_CONFIG). */
     public static final int FAILED = 1;

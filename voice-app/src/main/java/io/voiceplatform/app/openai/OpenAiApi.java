@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.SpeechRequest;
+import io.voiceplatform.api.SpeechStream;
 import io.voiceplatform.api.TimestampDetail;
 import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.VoiceException;
@@ -24,6 +25,7 @@ import io.voiceplatform.core.registry.RegisteredProvider;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +36,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
@@ -56,6 +60,16 @@ public final class OpenAiApi {
     private final ApiKeys keys;
     private final CallerLimits limits;
     private final RequestMetrics metrics;
+    /**
+     * Writes streamed speech. The first audio may arrive on a provider's only engine thread; writing the
+     * stream there would block the thread that has to produce the rest. Idle threads end after a minute;
+     * how many run at once is bounded by the caller limits on requests in flight.
+     */
+    private final ExecutorService streamWriters = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "voice-speech-stream");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public OpenAiApi(VoiceOrchestrator orchestrator, ProviderRegistry registry, PerformanceStatus performance,
                      ApiSettings settings, MeterRegistry meters, ObjectMapper json) {
@@ -217,12 +231,42 @@ public final class OpenAiApi {
         double speed = speed(body.get("speed"));
         ModelRoute route = route(text(body, "model", false), registry.ttsIds());
         SpeechRequest request = new SpeechRequest(input, voice, null, format, speed, route.modelHint());
+        if (orchestrator.streamsSpeech()) {
+            // Headers go out with the first audio; the rest follows chunked as it is produced.
+            return orchestrator.synthesizeStream(request, route.routing()).thenAcceptAsync(served -> {
+                describe(ctx, served);
+                ctx.header("X-Voice-Streamed", "true");
+                ctx.contentType(served.value().format().mediaType());
+                stream(ctx, served.value());
+            }, streamWriters);
+        }
         return orchestrator.synthesize(request, route.routing()).thenAccept(served -> {
             describe(ctx, served);
             Audio audio = served.value().audio();
             ctx.contentType(audio.format().mediaType());
             ctx.result(audio.toByteArray());
         });
+    }
+
+    /**
+     * Copies the audio out as it comes, flushing each chunk: the server's output buffer would otherwise hold
+     * the first audio back until it filled. A failure after the headers cannot become an error answer any
+     * more; the connection is aborted instead, so the caller sees a broken body rather than a short one.
+     */
+    private static void stream(Context ctx, SpeechStream speech) {
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream audio = speech.audio()) {
+            OutputStream out = ctx.res().getOutputStream();
+            for (int n = audio.read(buffer); n >= 0; n = audio.read(buffer)) {
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+        } catch (IOException e) {
+            log.warn("streamed speech from {} ended early: {}", speech.provider(), e.getMessage());
+            // Without the abort the server would end the chunked body cleanly, and the caller would take
+            // the truncated audio for the whole.
+            org.eclipse.jetty.server.Request.getBaseRequest(ctx.req()).getHttpChannel().abort(e);
+        }
     }
 
     private void models(Context ctx) {

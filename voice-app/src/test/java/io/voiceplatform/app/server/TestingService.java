@@ -31,11 +31,16 @@ final class TestingService implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     TestingService(Path workDir, Duration grace, TestingProvider... providers) {
+        this(workDir, grace, "", providers);
+    }
+
+    /** @param extraConfig HOCON appended to the test configuration, e.g. performance settings */
+    TestingService(Path workDir, Duration grace, String extraConfig, TestingProvider... providers) {
         try {
             Path conf = workDir.resolve("test.conf");
             String ids = String.join("\", \"", java.util.Arrays.stream(providers).map(TestingProvider::id).toList());
             Files.writeString(conf, "voice.stt.providers = [\"" + ids + "\"]\nvoice.tts.providers = [\"" + ids + "\"]\n"
-                    + "voice.resilience.retry.max-attempts = 1\nvoice.providers.local.enabled = false\n");
+                    + "voice.resilience.retry.max-attempts = 1\nvoice.providers.local.enabled = false\n" + extraConfig);
             VoiceConfig config = VoiceConfig.load(new ConfigSources(Map.of(), Map.of(), workDir, Optional.of(conf),
                     getClass().getClassLoader()));
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

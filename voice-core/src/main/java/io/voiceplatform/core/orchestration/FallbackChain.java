@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -40,6 +41,7 @@ final class FallbackChain<R> {
     private final PerformanceExtension extension;
     private final ScheduledExecutorService scheduler;
     private final ProviderMetrics metrics;
+    private final Consumer<R> unused;
 
     private final CompletableFuture<Served<R>> result = new CompletableFuture<>();
     private final AtomicInteger attempts = new AtomicInteger();
@@ -51,12 +53,15 @@ final class FallbackChain<R> {
     private boolean settled;
 
     /**
-     * @param call given a provider id and attempt number, makes one call of that provider
+     * @param call   given a provider id and attempt number, makes one call of that provider
+     * @param unused releases a result that came too late to be used (a hedge that lost by a hair), such as an
+     *               open audio stream
      */
     FallbackChain(Operation operation, List<Candidate> candidates, Function<String, ProviderGuard> guards,
                   BiFunction<String, Integer, CompletionStage<R>> call, PerformanceExtension extension,
-                  ScheduledExecutorService scheduler, ProviderMetrics metrics) {
+                  ScheduledExecutorService scheduler, ProviderMetrics metrics, Consumer<R> unused) {
         this.metrics = metrics;
+        this.unused = unused;
         this.operation = operation;
         this.candidates = candidates;
         this.capable = candidates.stream().filter(Candidate::isCapable).map(Candidate::provider).toList();
@@ -114,6 +119,9 @@ final class FallbackChain<R> {
         synchronized (this) {
             running.remove(provider);
             if (settled || result.isDone()) {
+                if (error == null) {
+                    unused.accept(value);
+                }
                 return;
             }
             if (error == null) {

@@ -3,6 +3,7 @@ package io.voiceplatform.core.orchestration;
 import io.voiceplatform.api.ProviderCapabilities;
 import io.voiceplatform.api.SpeechProvider;
 import io.voiceplatform.api.SpeechRequest;
+import io.voiceplatform.api.SpeechStream;
 import io.voiceplatform.api.SttProvider;
 import io.voiceplatform.api.SynthesizedSpeech;
 import io.voiceplatform.api.Transcript;
@@ -64,7 +65,7 @@ public final class VoiceOrchestrator {
         CompletionStage<Transcript> outcome = extension.transcribe(valid, new RequestContext(route.pinnedProvider()), req -> {
             List<Candidate> candidates = chain.stream().map(id -> sttCandidate(id, req)).toList();
             CompletableFuture<Served<Transcript>> chained = new FallbackChain<Transcript>(Operation.STT, candidates,
-                    id -> guards.get(Operation.STT, id), (id, attempt) -> callStt(id, attempt, req), extension, scheduler, metrics)
+                    id -> guards.get(Operation.STT, id), (id, attempt) -> callStt(id, attempt, req), extension, scheduler, metrics, unused -> { })
                     .run();
             return Cancellation.propagate(chained, chained.thenApply(result -> {
                 served.set(result);
@@ -88,7 +89,7 @@ public final class VoiceOrchestrator {
         CompletionStage<SynthesizedSpeech> outcome = extension.synthesize(valid, new RequestContext(route.pinnedProvider()), req -> {
             List<Candidate> candidates = chain.stream().map(id -> ttsCandidate(id, req)).toList();
             CompletableFuture<Served<SynthesizedSpeech>> chained = new FallbackChain<SynthesizedSpeech>(Operation.TTS, candidates,
-                    id -> guards.get(Operation.TTS, id), (id, attempt) -> callTts(id, attempt, req), extension, scheduler, metrics)
+                    id -> guards.get(Operation.TTS, id), (id, attempt) -> callTts(id, attempt, req), extension, scheduler, metrics, unused -> { })
                     .run();
             return Cancellation.propagate(chained, chained.thenApply(result -> {
                 served.set(result);
@@ -97,6 +98,37 @@ public final class VoiceOrchestrator {
         });
         return Cancellation.propagate(outcome, outcome.toCompletableFuture()
                 .thenApply(value -> served(Operation.TTS, value, value.provider(), served.get())));
+    }
+
+    /** Whether speech should be streamed to callers ({@link #synthesizeStream}); set by the performance module. */
+    public boolean streamsSpeech() {
+        return extension.streamsSpeech();
+    }
+
+    /**
+     * Speech as it is produced: the stage completes with the first audio, so a provider that fails before
+     * that is passed over like any other; after it, the stream ends early. Streams bypass the result cache.
+     */
+    public CompletionStage<Served<SpeechStream>> synthesizeStream(SpeechRequest request, Routing route) {
+        SpeechRequest valid;
+        List<String> chain;
+        try {
+            valid = validator.validate(request);
+            chain = chain(Operation.TTS, route, routing.ttsProviders(), registry.ttsIds());
+        } catch (VoiceException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        List<Candidate> candidates = chain.stream().map(id -> ttsCandidate(id, valid)).toList();
+        return new FallbackChain<SpeechStream>(Operation.TTS, candidates, id -> guards.get(Operation.TTS, id),
+                (id, attempt) -> streamTts(id, attempt, valid), extension, scheduler, metrics, VoiceOrchestrator::close).run();
+    }
+
+    private static void close(SpeechStream late) {
+        try {
+            late.audio().close();
+        } catch (java.io.IOException ignored) {
+            // a stream nobody reads; closing only releases it
+        }
     }
 
     /** A result that did not come through our chain (a cache hit, a shared call) took no attempt of ours. */
@@ -171,6 +203,13 @@ public final class VoiceOrchestrator {
         SpeechRequest forProvider = request.withModelHint(modelFor(provider, request.modelHint()));
         return measured(Operation.TTS, id, extension.aroundProviderCall(new ProviderCall(Operation.TTS, id, attempt),
                 () -> provider.synthesize(forProvider)));
+    }
+
+    private CompletionStage<SpeechStream> streamTts(String id, int attempt, SpeechRequest request) {
+        TtsProvider provider = registry.tts(id).orElseThrow();
+        SpeechRequest forProvider = request.withModelHint(modelFor(provider, request.modelHint()));
+        return measured(Operation.TTS, id, extension.aroundProviderCall(new ProviderCall(Operation.TTS, id, attempt),
+                () -> extension.streamSpeech(provider, forProvider)));
     }
 
     private <T> CompletionStage<T> measured(Operation operation, String provider, CompletionStage<T> call) {

@@ -22,10 +22,12 @@ import java.util.zip.Inflater;
 final class SpeechCache {
     private final Cache<SpeechKey, Stored> cache;
     private final boolean compress;
+    private final long maxBytes;
 
     SpeechCache(int maxEntries, long maxBytes, Duration ttl, boolean compress, Ticker ticker) {
         long floor = Math.max(1, maxBytes / maxEntries);
         this.compress = compress;
+        this.maxBytes = maxBytes;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((SpeechKey key, Stored value) -> (int) Math.min(Integer.MAX_VALUE, Math.max(floor, value.weight())))
@@ -40,8 +42,14 @@ final class SpeechCache {
         return Optional.ofNullable(cache.getIfPresent(key)).map(Stored::restore);
     }
 
-    void put(SpeechKey key, SynthesizedSpeech speech) {
-        cache.put(key, Stored.of(speech, compress));
+    /** @return false when the entry alone is over the byte budget, so the cache drops it at once */
+    boolean put(SpeechKey key, SynthesizedSpeech speech) {
+        Stored stored = Stored.of(speech, compress);
+        if (stored.weight() > maxBytes) {
+            return false;
+        }
+        cache.put(key, stored);
+        return true;
     }
 
     long bytes() {

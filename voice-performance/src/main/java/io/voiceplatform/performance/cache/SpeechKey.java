@@ -13,4 +13,10 @@ record SpeechKey(String text, Optional<String> voice, String language, AudioForm
         return new SpeechKey(request.text(), request.voice(), request.language(), request.outputFormat(), request.speed(),
                 request.modelHint(), context.pinnedProvider());
     }
+
+    /** Names the entry in the shared level: a digest of every field. */
+    String digest() {
+        return new KeyDigest("tts/1").add(text).add(voice).add(language).add(format.id()).add(speed).add(model)
+                .add(pinnedProvider).hex();
+    }
 }

@@ -26,8 +26,10 @@ final class TranscriptCache {
         return Optional.ofNullable(cache.getIfPresent(key));
     }
 
-    void put(TranscriptKey key, Transcript transcript) {
+    /** Always kept: transcripts are small, so only the entry count bounds them. */
+    boolean put(TranscriptKey key, Transcript transcript) {
         cache.put(key, transcript);
+        return true;
     }
 
     long entries() {

@@ -14,4 +14,10 @@ record TranscriptKey(String audioDigest, AudioFormat format, String language, St
         return new TranscriptKey(AudioDigest.of(request.audio()), request.audio().format(), request.language(),
                 request.prompt(), request.timestampDetail(), request.modelHint(), context.pinnedProvider());
     }
+
+    /** Names the entry in the shared level: a digest of every field. */
+    String digest() {
+        return new KeyDigest("stt/1").add(audioDigest).add(format.id()).add(language).add(prompt).add(detail.name())
+                .add(model).add(pinnedProvider).hex();
+    }
 }

@@ -77,12 +77,20 @@ public record PerformanceSettings(PerformanceLevel level, Cache sttCache, Cache 
     public record Logging(String level, boolean debug) {
     }
 
-    /** @param uri empty when there is no shared level; it may hold a password, so it never prints */
-    public record Redis(Optional<URI> uri) {
+    /**
+     * @param uri           empty when there is no shared level; it may hold a password, so it never prints
+     * @param timeout       most time one Redis command may take before it counts as a miss and the level as degraded
+     * @param maxValueBytes larger results stay in the local level only: big values would hold up the commands queued behind them
+     */
+    public record Redis(Optional<URI> uri, Duration timeout, long maxValueBytes) {
+        /** The URI without user, password or database, for logs and health: {@code redis://host:port}. */
+        public Optional<String> address() {
+            return uri.map(u -> u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort()));
+        }
+
         @Override
         public String toString() {
-            return "Redis[uri=" + uri.map(u -> u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort()))
-                    .orElse("none") + "]";
+            return "Redis[uri=" + address().orElse("none") + ", timeout=" + timeout + ", maxValueBytes=" + maxValueBytes + "]";
         }
     }
 
@@ -106,7 +114,8 @@ public record PerformanceSettings(PerformanceLevel level, Cache sttCache, Cache 
                 monitoring(reader),
                 new Validation(reader.getBoolean(ROOT + "validation.enabled"), reader.getBoolean(ROOT + "validation.load-testing-enabled")),
                 new Logging(logLevel(reader), reader.getBoolean(ROOT + "log.debug")),
-                new Redis(redisUri(reader)));
+                new Redis(redisUri(reader), reader.getDuration(ROOT + "cache.redis.timeout", ChronoUnit.MILLIS),
+                        reader.getBytes(ROOT + "cache.redis.max-value-bytes")));
     }
 
     private static Cache cache(TypedConfigReader reader, String operation) {

@@ -42,7 +42,7 @@ class TestPerformanceSettings {
                         Duration.ofMillis(3500), Duration.ofMillis(3000)),
                 new Validation(true, true),
                 new Logging("INFO", false),
-                new Redis(Optional.empty())), PerformanceSettings.from(TestingPerformanceConfig.defaults()));
+                new Redis(Optional.empty(), Duration.ofMillis(100), 4_000_000)), PerformanceSettings.from(TestingPerformanceConfig.defaults()));
     }
 
     @Test
@@ -87,7 +87,7 @@ class TestPerformanceSettings {
                         Duration.ofMillis(3500), Duration.ofMillis(3000)),
                 new Validation(true, true),
                 new Logging("WARN", true),
-                new Redis(Optional.of(URI.create("redis://cache:6379/0")))),
+                new Redis(Optional.of(URI.create("redis://cache:6379/0")), Duration.ofMillis(100), 4_000_000)),
                 PerformanceSettings.from(TestingPerformanceConfig.load(environment, "")));
     }
 
@@ -111,7 +111,7 @@ class TestPerformanceSettings {
                   }
                   validation { enabled = false, load-testing-enabled = true }
                   log { level = debug, debug = no }
-                  cache.redis.uri = "rediss://:pw@cache.internal"
+                  cache.redis { uri = "rediss://:pw@cache.internal", timeout = 250, max-value-bytes = 1MiB }
                 }
                 """;
 
@@ -129,7 +129,7 @@ class TestPerformanceSettings {
                         Duration.ofSeconds(4), Duration.ofMillis(2500)),
                 new Validation(false, true),
                 new Logging("DEBUG", false),
-                new Redis(Optional.of(URI.create("rediss://:pw@cache.internal")))),
+                new Redis(Optional.of(URI.create("rediss://:pw@cache.internal")), Duration.ofMillis(250), 1L << 20)),
                 PerformanceSettings.from(TestingPerformanceConfig.load(Map.of(), file)));
     }
 
@@ -159,6 +159,8 @@ class TestPerformanceSettings {
             "monitoring.response-time-threshold | quick | is not a duration of at least 1ms such as 500ms, 30s or 2m (a bare number counts as millis)",
             "log.level | verbose | is not one of TRACE, DEBUG, INFO, WARN, WARNING, ERROR, CRITICAL",
             "cache.redis.uri | localhost:6379 | is not a redis:// or rediss:// URI with a host",
+            "cache.redis.timeout | 0 | is not a duration of at least 1ms such as 500ms, 30s or 2m (a bare number counts as millis)",
+            "cache.redis.max-value-bytes | big | is not a size in bytes such as 64MB",
     })
     void anInvalidValueFailsWithOneLineNamingKeyValueOriginAndRule(String key, String value, String rule) {
         String path = "voice.performance." + key;
@@ -186,7 +188,8 @@ class TestPerformanceSettings {
         PerformanceSettings settings = PerformanceSettings.from(
                 TestingPerformanceConfig.load(Map.of("VOICE_V2_REDIS_URL", "redis://:s3cret@cache:6379"), ""));
 
-        assertEquals("Redis[uri=redis://cache:6379]", settings.redis().toString());
+        assertEquals("Redis[uri=redis://cache:6379, timeout=PT0.1S, maxValueBytes=4000000]", settings.redis().toString());
+        assertEquals(Optional.of("redis://cache:6379"), settings.redis().address());
         assertFalse(settings.toString().contains("s3cret"));
     }
 }

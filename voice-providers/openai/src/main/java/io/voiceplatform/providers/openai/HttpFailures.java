@@ -7,7 +7,7 @@ import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.api.plugin.Secret;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,14 +28,13 @@ final class HttpFailures {
     }
 
     /** An HTTP answer that is not a success. */
-    static VoiceException fromStatus(HttpResponse<byte[]> response, Secret key) {
-        int status = response.statusCode();
-        String message = "HTTP " + status + ": " + providerMessage(response.body(), key);
+    static VoiceException fromStatus(int status, HttpHeaders headers, byte[] body, Secret key) {
+        String message = "HTTP " + status + ": " + providerMessage(body, key);
         return switch (status) {
             case 400, 422 -> new VoiceException(ErrorKind.INVALID_REQUEST, message, null, OpenAiPlugin.ID, null, null);
             case 401, 403 -> new VoiceException(ErrorKind.AUTHENTICATION, message, null, OpenAiPlugin.ID, null, null);
             case 404, 413 -> new VoiceException(ErrorKind.UNSUPPORTED, message, null, OpenAiPlugin.ID, null, null);
-            case 429 -> VoiceException.rateLimited(OpenAiPlugin.ID, message, retryAfter(response));
+            case 429 -> VoiceException.rateLimited(OpenAiPlugin.ID, message, retryAfter(headers));
             default -> new VoiceException(status >= 500 ? ErrorKind.UNAVAILABLE : ErrorKind.PROVIDER_ERROR, message,
                     null, OpenAiPlugin.ID, null, null);
         };
@@ -86,8 +85,8 @@ final class HttpFailures {
     }
 
     /** Seconds or an HTTP date; a second when the header is absent or unreadable. */
-    private static Duration retryAfter(HttpResponse<?> response) {
-        String value = response.headers().firstValue("Retry-After").orElse("").trim();
+    private static Duration retryAfter(HttpHeaders headers) {
+        String value = headers.firstValue("Retry-After").orElse("").trim();
         try {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
         } catch (NumberFormatException notSeconds) {

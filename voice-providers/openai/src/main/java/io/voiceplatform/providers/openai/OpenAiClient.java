@@ -5,9 +5,13 @@ import io.voiceplatform.api.HealthProbe;
 import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.api.plugin.HttpTransport;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -17,11 +21,13 @@ import java.util.concurrent.atomic.AtomicReference;
 final class OpenAiClient {
     private final OpenAiSettings settings;
     private final HttpTransport transport;
+    private final ScheduledExecutorService scheduler;
     private final AtomicReference<String> authenticationFailure = new AtomicReference<>();
 
-    OpenAiClient(OpenAiSettings settings, HttpTransport transport) {
+    OpenAiClient(OpenAiSettings settings, HttpTransport transport, ScheduledExecutorService scheduler) {
         this.settings = settings;
         this.transport = transport;
+        this.scheduler = scheduler;
     }
 
     HttpRequest.Builder request(String path) {
@@ -38,11 +44,7 @@ final class OpenAiClient {
                 throw asUnchecked(HttpFailures.fromExchange(error));
             }
             if (response.statusCode() / 100 != 2) {
-                VoiceException failure = HttpFailures.fromStatus(response, settings.apiKey());
-                if (failure.kind() == ErrorKind.AUTHENTICATION) {
-                    authenticationFailure.set(failure.getMessage());
-                }
-                throw failure;
+                throw failure(response.statusCode(), response.headers(), response.body());
             }
             return response;
         });
@@ -55,8 +57,45 @@ final class OpenAiClient {
         return result;
     }
 
+    /**
+     * The body of a 2xx answer as it arrives, closed when it stalls for the call's time limit; any other
+     * answer is read (its first 64 KB) and mapped as {@link #send} maps it.
+     */
+    CompletableFuture<InputStream> sendStreaming(HttpRequest request) {
+        CompletableFuture<HttpResponse<InputStream>> exchange = transport.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        CompletableFuture<InputStream> result = exchange.handle((response, error) -> {
+            if (error != null) {
+                throw asUnchecked(HttpFailures.fromExchange(error));
+            }
+            if (response.statusCode() / 100 != 2) {
+                byte[] body;
+                try (InputStream in = response.body()) {
+                    body = in.readNBytes(64 * 1024);
+                } catch (IOException unreadable) {
+                    body = new byte[0];
+                }
+                throw failure(response.statusCode(), response.headers(), body);
+            }
+            return new IdleLimitedStream(response.body(), settings.timeout(), scheduler);
+        });
+        result.whenComplete((value, error) -> {
+            if (result.isCancelled()) {
+                exchange.cancel(true);
+            }
+        });
+        return result;
+    }
+
+    private VoiceException failure(int status, HttpHeaders headers, byte[] body) {
+        VoiceException failure = HttpFailures.fromStatus(status, headers, body, settings.apiKey());
+        if (failure.kind() == ErrorKind.AUTHENTICATION) {
+            authenticationFailure.set(failure.getMessage());
+        }
+        return failure;
+    }
+
     /** {@code sent.thenApply(reader)}, with the caller's cancellation passed back to the exchange. */
-    static <T> CompletableFuture<T> read(CompletableFuture<HttpResponse<byte[]>> sent, java.util.function.Function<HttpResponse<byte[]>, T> reader) {
+    static <S, T> CompletableFuture<T> read(CompletableFuture<S> sent, java.util.function.Function<S, T> reader) {
         CompletableFuture<T> result = sent.thenApply(reader);
         result.whenComplete((value, error) -> {
             if (result.isCancelled()) {

@@ -25,7 +25,7 @@ public final class OpenAiPlugin implements ProviderPlugin {
             return Optional.empty();
         }
         OpenAiSettings settings = OpenAiSettings.from(context.settings());
-        return Optional.of(new OpenAiSttProvider(new OpenAiClient(settings, context.transport()), settings));
+        return Optional.of(new OpenAiSttProvider(new OpenAiClient(settings, context.transport(), context.scheduler()), settings));
     }
 
     @Override
@@ -34,6 +34,6 @@ public final class OpenAiPlugin implements ProviderPlugin {
             return Optional.empty();
         }
         OpenAiSettings settings = OpenAiSettings.from(context.settings());
-        return Optional.of(new OpenAiTtsProvider(new OpenAiClient(settings, context.transport()), settings));
+        return Optional.of(new OpenAiTtsProvider(new OpenAiClient(settings, context.transport(), context.scheduler()), settings));
     }
 }

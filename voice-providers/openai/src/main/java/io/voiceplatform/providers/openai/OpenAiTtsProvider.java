@@ -7,6 +7,7 @@ import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.HealthProbe;
 import io.voiceplatform.api.ProviderCapabilities;
 import io.voiceplatform.api.SpeechRequest;
+import io.voiceplatform.api.SpeechStream;
 import io.voiceplatform.api.SynthesizedSpeech;
 import io.voiceplatform.api.TtsProvider;
 import io.voiceplatform.api.VoiceException;
@@ -14,6 +15,7 @@ import io.voiceplatform.api.VoiceException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,6 +42,7 @@ final class OpenAiTtsProvider implements TtsProvider {
                 .voices(VOICES)
                 .models(settings.ttsModel(), "tts-1", "tts-1-hd", "gpt-4o-mini-tts")
                 .maxTextChars(4096)
+                .streaming(true)
                 .build();
     }
 
@@ -55,22 +58,11 @@ final class OpenAiTtsProvider implements TtsProvider {
 
     @Override
     public CompletionStage<SynthesizedSpeech> synthesize(SpeechRequest request) {
-        if (closed.get()) {
-            return CompletableFuture.failedFuture(HttpFailures.closed());
+        Optional<VoiceException> refused = refusal(request);
+        if (refused.isPresent()) {
+            return CompletableFuture.failedFuture(refused.get());
         }
-        if (!capabilities.outputFormats().contains(request.outputFormat())) {
-            return CompletableFuture.failedFuture(VoiceException.unsupported(id(), "OpenAI does not produce " + request.outputFormat().id() + " audio"));
-        }
-        ObjectNode body = JSON.createObjectNode()
-                .put("model", request.modelHint().orElse(settings.ttsModel()))
-                .put("input", request.text())
-                .put("voice", request.voice().orElse(settings.voice()))
-                .put("response_format", FORMATS.get(request.outputFormat()))
-                .put("speed", request.speed());
-        HttpRequest http = client.request("audio/speech").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .build();
-        return OpenAiClient.read(client.send(http), response -> {
+        return OpenAiClient.read(client.send(speechRequest(request)), response -> {
             if (response.body().length == 0) {
                 throw HttpFailures.malformed("an empty audio body");
             }
@@ -79,6 +71,38 @@ final class OpenAiTtsProvider implements TtsProvider {
                     : Audio.of(response.body(), request.outputFormat());
             return new SynthesizedSpeech(audio, Duration.ZERO, id());
         });
+    }
+
+    /** OpenAI sends the audio body while it is produced; it is passed on as it arrives. */
+    @Override
+    public CompletionStage<SpeechStream> synthesizeStream(SpeechRequest request) {
+        Optional<VoiceException> refused = refusal(request);
+        if (refused.isPresent()) {
+            return CompletableFuture.failedFuture(refused.get());
+        }
+        return OpenAiClient.read(client.sendStreaming(speechRequest(request)), body -> new SpeechStream(request.outputFormat(), body, id()));
+    }
+
+    private Optional<VoiceException> refusal(SpeechRequest request) {
+        if (closed.get()) {
+            return Optional.of(HttpFailures.closed());
+        }
+        if (!capabilities.outputFormats().contains(request.outputFormat())) {
+            return Optional.of(VoiceException.unsupported(id(), "OpenAI does not produce " + request.outputFormat().id() + " audio"));
+        }
+        return Optional.empty();
+    }
+
+    private HttpRequest speechRequest(SpeechRequest request) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("model", request.modelHint().orElse(settings.ttsModel()))
+                .put("input", request.text())
+                .put("voice", request.voice().orElse(settings.voice()))
+                .put("response_format", FORMATS.get(request.outputFormat()))
+                .put("speed", request.speed());
+        return client.request("audio/speech").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .build();
     }
 
     @Override

@@ -226,4 +226,48 @@ class TestOpenAiPlugin {
         }
         assertInstanceOf(CancellationException.class, cause, "the call must end cancelled, not " + outcome);
     }
+
+    @Test
+    void streamsSpeechAsTheBodyArrives() throws Exception {
+        byte[] audio = new byte[64 * 1024];
+        audio[0] = 'I';
+        server.enqueue(new MockResponse().setHeader("Content-Type", "audio/mpeg")
+                .setBody(new okio.Buffer().write(audio)).throttleBody(16 * 1024, 100, TimeUnit.MILLISECONDS));
+        TtsProvider tts = plugin().createTts(context(Map.of("timeout", "5s"))).orElseThrow();
+        assertTrue(tts.capabilities().streaming());
+
+        long start = System.nanoTime();
+        var stream = tts.synthesizeStream(SpeechRequest.of("hello", AudioFormat.MP3)).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        long firstMillis = (System.nanoTime() - start) / 1_000_000;
+        byte[] got = stream.audio().readAllBytes();
+        long allMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals(AudioFormat.MP3, stream.format());
+        assertEquals(audio.length, got.length);
+        assertTrue(firstMillis < allMillis - 150, "the stream was handed over before the body ended: first " + firstMillis + " ms, all " + allMillis + " ms");
+        assertEquals("/v1/audio/speech", server.takeRequest().getPath());
+    }
+
+    @Test
+    void aStreamedErrorIsMappedLikeAnyOther() {
+        server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "3")
+                .setBody("{\"error\":{\"message\":\"Rate limit reached for " + CANARY + "\"}}"));
+        TtsProvider tts = plugin().createTts(context(Map.of())).orElseThrow();
+        CompletionException e = assertThrows(CompletionException.class,
+                () -> tts.synthesizeStream(SpeechRequest.of("hello", AudioFormat.MP3)).toCompletableFuture().join());
+        VoiceException v = assertInstanceOf(VoiceException.class, e.getCause());
+        assertEquals(ErrorKind.RATE_LIMITED, v.kind());
+        assertEquals(Optional.of(Duration.ofSeconds(3)), v.retryAfter());
+        assertFalse(v.getMessage().contains(CANARY));
+    }
+
+    @Test
+    void aStreamThatStallsIsClosedAfterTheTimeLimit() throws Exception {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "audio/mpeg").setBody(new okio.Buffer().write(new byte[2048]))
+                .throttleBody(1024, 1500, TimeUnit.MILLISECONDS));
+        TtsProvider tts = plugin().createTts(context(Map.of("timeout", "300ms"))).orElseThrow();
+        var stream = tts.synthesizeStream(SpeechRequest.of("hello", AudioFormat.MP3)).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        IOException e = assertThrows(IOException.class, () -> stream.audio().readAllBytes());
+        assertTrue(e.getMessage().contains("no audio for 300 ms"), e.getMessage());
+    }
 }

@@ -356,6 +356,7 @@ public abstract class ProviderContractTest {
     @Test
     void concurrentCallsAreSafe() {
         int calls = 24;
+        // A generous call limit: this is about safety under concurrency, not speed on a busy machine.
         forEachProvider((provider, call) -> {
             MockResponse answer = provider instanceof SttProvider ? transcriptionAnswer().orElseThrow() : speechAnswer().orElseThrow();
             server.setDispatcher(new Dispatcher() {
@@ -371,7 +372,7 @@ public abstract class ProviderContractTest {
             }
             all.forEach(ProviderContractTest::await);
             assertEquals(before + calls, server.getRequestCount());
-        });
+        }, Duration.ofSeconds(10));
     }
 
     // ---- plumbing

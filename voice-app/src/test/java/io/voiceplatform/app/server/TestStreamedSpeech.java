@@ -1,0 +1,104 @@
+package io.voiceplatform.app.server;
+
+import io.voiceplatform.core.testing.TestingProvider;
+import io.voiceplatform.core.testing.TestingProvider.Outcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * TTS streaming through the real HTTP service: a long text for a provider that cannot stream is split, and
+ * the audio of the first piece reaches the caller while a later piece is still being synthesized.
+ */
+@Timeout(30)
+class TestStreamedSpeech {
+    private static final String LONG = "This sentence is one of several that make a long text. ".repeat(12);
+    private static final String STREAMING = "voice.performance.enabled = true\nvoice.performance.tts.streaming-enabled = true\n";
+
+    @TempDir
+    Path workDir;
+    private TestingService service;
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    void firstAudioArrivesWhileALaterPieceIsStillBeingMade() throws Exception {
+        TestingProvider provider = new TestingProvider("p").then(Outcome.succeed(), Outcome.hang(), Outcome.succeed());
+        service = new TestingService(workDir, Duration.ofSeconds(5), STREAMING, provider);
+
+        HttpResponse<InputStream> response = service.client().send(speech(LONG), HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        assertEquals("true", response.headers().firstValue("X-Voice-Streamed").orElse(""));
+        assertEquals("audio/wav", response.headers().firstValue("Content-Type").orElse(""));
+        InputStream body = response.body();
+        byte[] header = body.readNBytes(44);
+        assertEquals(0x7FFFF000, ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getInt(40), "a streaming WAV header");
+        CompletableFuture<byte[]> rest = CompletableFuture.supplyAsync(() -> {
+            try {
+                return body.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Thread.sleep(300);
+        assertFalse(rest.isDone(), "the stream waits for the hanging second piece");
+
+        provider.releaseHanging();
+        byte[] samples = rest.get(10, TimeUnit.SECONDS);
+        int pieces = provider.calls();
+        assertTrue(pieces >= 3, "the text was split: " + pieces + " pieces");
+        assertTrue(samples.length > 0 && samples.length % 2 == 0, "every piece's 16-bit samples follow");
+
+        HttpResponse<String> next = service.send(speech("A short one."));
+        assertEquals(200, next.statusCode(), "the service keeps serving");
+    }
+
+    @Test
+    void aPieceThatFailsAfterTheHeadersBreaksTheBodyAndTheServiceGoesOn() throws Exception {
+        TestingProvider provider = new TestingProvider("p").then(Outcome.succeed(), Outcome.fail(io.voiceplatform.api.ErrorKind.UNAVAILABLE),
+                Outcome.succeed());
+        service = new TestingService(workDir, Duration.ofSeconds(5), STREAMING, provider);
+        HttpResponse<InputStream> response = service.client().send(speech(LONG), HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode(), "the headers went out with the first piece");
+        java.io.IOException broken = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> response.body().readAllBytes(), "a short body must not look complete");
+        assertTrue(broken.getMessage() != null);
+        assertEquals(200, service.send(speech("A short one.")).statusCode(), "the service keeps serving");
+    }
+
+    @Test
+    void withoutTheSwitchSpeechComesWhole() throws Exception {
+        service = new TestingService(workDir, Duration.ofSeconds(5), "voice.performance.enabled = true\n", new TestingProvider("p"));
+        HttpResponse<byte[]> response = service.client().send(speech(LONG), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("X-Voice-Streamed").isEmpty());
+        assertTrue(response.headers().firstValue("Content-Length").isPresent(), "a whole body has a length");
+    }
+
+    private HttpRequest speech(String input) {
+        return HttpRequest.newBuilder(service.uri("/v1/audio/speech")).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"auto\",\"input\":\"" + input + "\",\"voice\":\"alloy\",\"response_format\":\"wav\"}"))
+                .build();
+    }
+}

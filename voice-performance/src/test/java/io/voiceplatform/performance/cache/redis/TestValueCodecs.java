@@ -1,0 +1,140 @@
+package io.voiceplatform.performance.cache.redis;
+
+import io.voiceplatform.api.Audio;
+import io.voiceplatform.api.AudioFormat;
+import io.voiceplatform.api.SynthesizedSpeech;
+import io.voiceplatform.api.TimedText;
+import io.voiceplatform.api.Transcript;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Every field survives the trip through the shared level; anything damaged or foreign reads as a miss. */
+@Timeout(30)
+class TestValueCodecs {
+    private final TranscriptCodec transcripts = new TranscriptCodec();
+    private final SpeechCodec speech = new SpeechCodec();
+
+    private static Transcript fullTranscript() {
+        return new Transcript("Привет, мир — hello 👋\nsecond line", "ru-RU", OptionalDouble.of(0.875), Duration.ofSeconds(12, 345_678_901),
+                List.of(new TimedText(0, 1.5, "Привет, мир"), new TimedText(1.5, 12.345, "hello 👋")),
+                List.of(new TimedText(0, 0.7, "Привет"), new TimedText(0.7, 1.5, "мир"), new TimedText(1.5, 2.25, "hello")),
+                "deepgram", "nova-2");
+    }
+
+    @Test
+    void aTranscriptComesBackWithEveryField() {
+        Transcript full = fullTranscript();
+        assertEquals(Optional.of(full), transcripts.decode(transcripts.encode(full)));
+
+        Transcript bare = new Transcript("", null, null, null, null, null, "p", null);
+        assertEquals(Optional.of(bare), transcripts.decode(transcripts.encode(bare)), "no confidence, no timings, empty model");
+        assertEquals(OptionalDouble.empty(), transcripts.decode(transcripts.encode(bare)).orElseThrow().confidence());
+        Transcript zero = new Transcript("t", "en", OptionalDouble.of(0), Duration.ZERO, List.of(), List.of(), "p", "m");
+        assertEquals(OptionalDouble.of(0), transcripts.decode(transcripts.encode(zero)).orElseThrow().confidence(),
+                "a confidence of 0 is not a missing confidence");
+    }
+
+    @Test
+    void speechComesBackWithEveryFieldInEveryFormat() {
+        Random random = new Random(7);
+        for (AudioFormat format : AudioFormat.values()) {
+            byte[] bytes = new byte[1000 + format.ordinal()];
+            random.nextBytes(bytes);
+            int sampleRate = format == AudioFormat.PCM || format == AudioFormat.WAV ? 24_000 : 0;
+            int channels = sampleRate == 0 ? 0 : 2;
+            SynthesizedSpeech original = new SynthesizedSpeech(Audio.of(bytes, format, sampleRate, channels),
+                    Duration.ofMillis(2_345).plusNanos(17), "elevenlabs");
+            SynthesizedSpeech back = speech.decode(speech.encode(original)).orElseThrow();
+            assertEquals(original.audio(), back.audio(), format + ": bytes, format, sample rate and channels");
+            assertEquals(original.duration(), back.duration());
+            assertEquals(original.provider(), back.provider());
+        }
+        SynthesizedSpeech empty = new SynthesizedSpeech(Audio.of(new byte[0], AudioFormat.MP3), null, "p");
+        assertEquals(Optional.of(empty), speech.decode(speech.encode(empty)));
+    }
+
+    @Test
+    void everyTruncationAndEveryFlippedByteIsAMiss() {
+        byte[] transcript = transcripts.encode(fullTranscript());
+        byte[] audio = speech.encode(new SynthesizedSpeech(Audio.of(new byte[]{1, 2, 3, 4, 5}, AudioFormat.WAV, 16_000, 1),
+                Duration.ofSeconds(1), "p"));
+        for (int length = 0; length < transcript.length; length++) {
+            assertEquals(Optional.empty(), transcripts.decode(Arrays.copyOf(transcript, length)), "truncated to " + length);
+        }
+        for (int length = 0; length < audio.length; length++) {
+            assertEquals(Optional.empty(), speech.decode(Arrays.copyOf(audio, length)), "truncated to " + length);
+        }
+        for (int i = 0; i < transcript.length; i++) {
+            byte[] flipped = transcript.clone();
+            flipped[i] ^= 0x10;
+            assertEquals(Optional.empty(), transcripts.decode(flipped), "byte " + i + " flipped");
+        }
+        byte[] longer = Arrays.copyOf(audio, audio.length + 1);
+        assertEquals(Optional.empty(), speech.decode(longer), "a byte appended");
+    }
+
+    @Test
+    void anotherKindOrFormatVersionIsAMiss() {
+        byte[] transcript = transcripts.encode(fullTranscript());
+        byte[] audio = speech.encode(new SynthesizedSpeech(Audio.of(new byte[]{1}, AudioFormat.MP3), Duration.ZERO, "p"));
+        assertEquals(Optional.empty(), speech.decode(transcript), "a transcript is not speech");
+        assertEquals(Optional.empty(), transcripts.decode(audio), "speech is not a transcript");
+        assertEquals(Optional.empty(), transcripts.decode(withVersion(transcript, (byte) 2)), "a later version");
+    }
+
+    @Test
+    void aValueThatLiesAboutItsLengthsIsAMissNotAnOutOfMemoryError() {
+        // A checksum-valid value whose first string claims 2 GB.
+        ValueOutput out = new ValueOutput((byte) 'T', (byte) 1, 16).int32(Integer.MAX_VALUE);
+        assertEquals(Optional.empty(), transcripts.decode(out.toByteArray()));
+        ValueOutput negative = new ValueOutput((byte) 'S', (byte) 1, 16).int32(-5);
+        assertEquals(Optional.empty(), speech.decode(negative.toByteArray()));
+        ValueOutput badTiming = new ValueOutput((byte) 'T', (byte) 1, 64).string("t").string("en").bool(false).float64(0)
+                .duration(Duration.ZERO).int32(1).float64(2).float64(1).string("end before start");
+        assertEquals(Optional.empty(), transcripts.decode(badTiming.toByteArray()), "a value the API types reject");
+        ValueOutput badFormat = new ValueOutput((byte) 'S', (byte) 1, 64).string("mp9").int32(0).int32(0)
+                .duration(Duration.ZERO).string("p").bytes(new byte[1]);
+        assertEquals(Optional.empty(), speech.decode(badFormat.toByteArray()), "an unknown audio format");
+    }
+
+    @Test
+    void randomBytesAreAMiss() {
+        Random random = new Random(11);
+        for (int i = 0; i < 1000; i++) {
+            byte[] garbage = new byte[random.nextInt(200)];
+            random.nextBytes(garbage);
+            assertEquals(Optional.empty(), transcripts.decode(garbage));
+            assertEquals(Optional.empty(), speech.decode(garbage));
+        }
+    }
+
+    @Test
+    void theEncodingIsCompact() {
+        byte[] audio = new byte[100_000];
+        byte[] encoded = speech.encode(new SynthesizedSpeech(Audio.of(audio, AudioFormat.MP3), Duration.ofSeconds(3), "openai"));
+        assertEquals(true, encoded.length < audio.length + 64, "overhead of " + (encoded.length - audio.length) + " bytes");
+        byte[] tail = Arrays.copyOfRange(encoded, encoded.length - 4 - audio.length, encoded.length - 4);
+        assertArrayEquals(audio, tail, "the audio is stored as it is");
+    }
+
+    /** The same value with another version byte and a checksum that matches again: only the version is wrong. */
+    private static byte[] withVersion(byte[] value, byte version) {
+        byte[] changed = value.clone();
+        changed[1] = version;
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(changed, 0, changed.length - 4);
+        ByteBuffer.wrap(changed).putInt(changed.length - 4, (int) crc.getValue());
+        return changed;
+    }
+}
