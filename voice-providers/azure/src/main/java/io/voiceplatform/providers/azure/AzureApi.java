@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -29,28 +28,17 @@ final class AzureApi {
 
     private final AzureSettings settings;
     private final ProviderHttp http;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     AzureApi(AzureSettings settings, ProviderContext context) {
         this.settings = settings;
-        this.http = new ProviderHttp(AzurePlugin.ID, context.transport(), context.scheduler(), settings.timeout(),
-                settings.apiKey(), AzureApi::errorMessage);
+        this.http = ProviderHttp.builder(AzurePlugin.ID, context).timeout(settings.timeout())
+                .requiredCredential(settings.apiKey(), NO_KEY).errorMessage(AzureApi::errorMessage).build();
     }
 
     HttpRequest.Builder request(URI uri) {
         return HttpRequest.newBuilder(uri)
                 .timeout(settings.timeout())
                 .header("Ocp-Apim-Subscription-Key", settings.apiKey().reveal());
-    }
-
-    private CompletableFuture<byte[]> sendForBytes(HttpRequest request) {
-        if (closed.get()) {
-            return CompletableFuture.failedFuture(VoiceException.of(ErrorKind.UNAVAILABLE, AzurePlugin.ID, "the Azure provider is closed", null));
-        }
-        if (!settings.apiKey().isPresent()) {
-            return CompletableFuture.failedFuture(VoiceException.of(ErrorKind.AUTHENTICATION, AzurePlugin.ID, NO_KEY, null));
-        }
-        return http.send(request);
     }
 
     /**
@@ -62,26 +50,15 @@ final class AzureApi {
 
     /** Sends a request and reads the answer's bytes. Cancelling the returned future abandons the exchange. */
     <T> CompletableFuture<T> send(HttpRequest request, Function<byte[], T> reader) {
-        CompletableFuture<byte[]> exchange = sendForBytes(request);
-        CompletableFuture<T> result = exchange.thenApply(reader);
-        result.whenComplete((value, failure) -> {
-            if (result.isCancelled()) {
-                exchange.cancel(true);
-            }
-        });
-        return result;
+        return http.send(request, reader);
     }
 
     HealthProbe health() {
-        if (!settings.apiKey().isPresent()) {
-            return HealthProbe.unhealthy(NO_KEY);
-        }
-        String failure = http.credentialsRefused().orElse(null);
-        return failure == null ? HealthProbe.healthy() : HealthProbe.unhealthy(failure);
+        return http.health();
     }
 
     void close() {
-        closed.set(true);
+        http.close();
     }
 
     private static JsonNode parse(byte[] body) {

@@ -9,7 +9,6 @@ import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.TtsProvider;
 import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.api.plugin.ProviderContext;
-import io.voiceplatform.api.plugin.ProviderPlugin;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,34 +44,6 @@ class TestAzurePlugin {
     void stop() throws IOException {
         server.shutdown();
         scheduler.shutdownNow();
-    }
-
-    @Test
-    void isFoundByServiceLoader() {
-        assertTrue(ServiceLoader.load(ProviderPlugin.class).stream()
-                .anyMatch(p -> p.type() == AzurePlugin.class && p.get().id().equals("azure")));
-    }
-
-    @Test
-    void offersNothingUnlessEnabled() {
-        ProviderContext context = TestingAzure.context(server, scheduler, Map.of("enabled", "false"));
-
-        assertTrue(new AzurePlugin().createStt(context).isEmpty());
-        assertTrue(new AzurePlugin().createTts(context).isEmpty());
-    }
-
-    @Test
-    void createsProvidersWithoutTouchingTheNetwork() {
-        ProviderContext context = TestingAzure.context(server, scheduler, Map.of());
-
-        try (SttProvider stt = new AzurePlugin().createStt(context).orElseThrow();
-             TtsProvider tts = new AzurePlugin().createTts(context).orElseThrow()) {
-            assertEquals("azure", stt.id());
-            assertEquals("azure", tts.id());
-            assertTrue(stt.checkHealth().toCompletableFuture().join().up());
-            assertTrue(tts.checkHealth().toCompletableFuture().join().up());
-        }
-        assertEquals(0, server.getRequestCount());
     }
 
     @Test

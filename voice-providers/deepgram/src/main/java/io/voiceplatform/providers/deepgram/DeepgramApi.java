@@ -16,7 +16,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -31,28 +30,17 @@ final class DeepgramApi {
 
     private final DeepgramSettings settings;
     private final ProviderHttp http;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     DeepgramApi(DeepgramSettings settings, ProviderContext context) {
         this.settings = settings;
-        this.http = new ProviderHttp(DeepgramPlugin.ID, context.transport(), context.scheduler(), settings.timeout(),
-                settings.apiKey(), DeepgramApi::errorMessage);
+        this.http = ProviderHttp.builder(DeepgramPlugin.ID, context).timeout(settings.timeout())
+                .requiredCredential(settings.apiKey(), NO_KEY).errorMessage(DeepgramApi::errorMessage).build();
     }
 
     HttpRequest.Builder request(URI uri) {
         return HttpRequest.newBuilder(uri)
                 .timeout(settings.timeout())
                 .header("Authorization", "Token " + settings.apiKey().reveal());
-    }
-
-    private CompletableFuture<byte[]> sendForBytes(HttpRequest request) {
-        if (closed.get()) {
-            return CompletableFuture.failedFuture(VoiceException.of(ErrorKind.UNAVAILABLE, DeepgramPlugin.ID, "the Deepgram provider is closed", null));
-        }
-        if (!settings.apiKey().isPresent()) {
-            return CompletableFuture.failedFuture(VoiceException.of(ErrorKind.AUTHENTICATION, DeepgramPlugin.ID, NO_KEY, null));
-        }
-        return http.send(request);
     }
 
     /**
@@ -64,14 +52,7 @@ final class DeepgramApi {
 
     /** Sends a request and reads the answer's bytes. Cancelling the returned future abandons the exchange. */
     <T> CompletableFuture<T> send(HttpRequest request, Function<byte[], T> reader) {
-        CompletableFuture<byte[]> exchange = sendForBytes(request);
-        CompletableFuture<T> result = exchange.thenApply(reader);
-        result.whenComplete((value, failure) -> {
-            if (result.isCancelled()) {
-                exchange.cancel(true);
-            }
-        });
-        return result;
+        return http.send(request, reader);
     }
 
     byte[] json(Object value) {
@@ -83,15 +64,11 @@ final class DeepgramApi {
     }
 
     HealthProbe health() {
-        if (!settings.apiKey().isPresent()) {
-            return HealthProbe.unhealthy(NO_KEY);
-        }
-        String failure = http.credentialsRefused().orElse(null);
-        return failure == null ? HealthProbe.healthy() : HealthProbe.unhealthy(failure);
+        return http.health();
     }
 
     void close() {
-        closed.set(true);
+        http.close();
     }
 
     static String encode(String value) {

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -33,28 +32,17 @@ final class ElevenLabsApi {
 
     private final ElevenLabsSettings settings;
     private final ProviderHttp http;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     ElevenLabsApi(ElevenLabsSettings settings, ProviderContext context) {
         this.settings = settings;
-        this.http = new ProviderHttp(ElevenLabsPlugin.ID, context.transport(), context.scheduler(), settings.timeout(),
-                settings.apiKey(), ElevenLabsApi::errorMessage, ElevenLabsApi::kindOf);
+        this.http = ProviderHttp.builder(ElevenLabsPlugin.ID, context).timeout(settings.timeout())
+                .requiredCredential(settings.apiKey(), NO_KEY).errorMessage(ElevenLabsApi::errorMessage).errorKind(ElevenLabsApi::kindOf).build();
     }
 
     HttpRequest.Builder request(URI uri) {
         return HttpRequest.newBuilder(uri)
                 .timeout(settings.timeout())
                 .header("xi-api-key", settings.apiKey().reveal());
-    }
-
-    private CompletableFuture<byte[]> sendForBytes(HttpRequest request) {
-        if (closed.get()) {
-            return CompletableFuture.failedFuture(VoiceException.of(ErrorKind.UNAVAILABLE, ElevenLabsPlugin.ID, "the ElevenLabs provider is closed", null));
-        }
-        if (!settings.apiKey().isPresent()) {
-            return CompletableFuture.failedFuture(VoiceException.of(ErrorKind.AUTHENTICATION, ElevenLabsPlugin.ID, NO_KEY, null));
-        }
-        return http.send(request);
     }
 
     /**
@@ -66,14 +54,7 @@ final class ElevenLabsApi {
 
     /** Sends a request and reads the answer's bytes. Cancelling the returned future abandons the exchange. */
     <T> CompletableFuture<T> send(HttpRequest request, Function<byte[], T> reader) {
-        CompletableFuture<byte[]> exchange = sendForBytes(request);
-        CompletableFuture<T> result = exchange.thenApply(reader);
-        result.whenComplete((value, failure) -> {
-            if (result.isCancelled()) {
-                exchange.cancel(true);
-            }
-        });
-        return result;
+        return http.send(request, reader);
     }
 
     byte[] json(Object value) {
@@ -85,15 +66,11 @@ final class ElevenLabsApi {
     }
 
     HealthProbe health() {
-        if (!settings.apiKey().isPresent()) {
-            return HealthProbe.unhealthy(NO_KEY);
-        }
-        String failure = http.credentialsRefused().orElse(null);
-        return failure == null ? HealthProbe.healthy() : HealthProbe.unhealthy(failure);
+        return http.health();
     }
 
     void close() {
-        closed.set(true);
+        http.close();
     }
 
     private static JsonNode parse(byte[] body) {

@@ -41,8 +41,9 @@ final class GoogleApi {
         this.auth = GoogleAuth.of(settings);
         this.scheduler = context.scheduler();
         this.timeout = settings.timeout();
-        this.http = new ProviderHttp(GooglePlugin.ID, context.transport(), context.scheduler(), timeout, auth.secret(),
-                GoogleApi::errorMessage, GoogleApi::errorKind);
+        // No required credential here: a service account signs each request instead of a key.
+        this.http = ProviderHttp.builder(GooglePlugin.ID, context).timeout(timeout).secret(auth.secret())
+                .errorMessage(GoogleApi::errorMessage).errorKind(GoogleApi::errorKind).build();
     }
 
     /** A JSON {@code POST}, not yet carrying the credential. */

@@ -9,7 +9,6 @@ import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.TtsProvider;
 import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.api.plugin.ProviderContext;
-import io.voiceplatform.api.plugin.ProviderPlugin;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,36 +43,6 @@ class TestGooglePlugin {
     void stop() throws IOException {
         server.shutdown();
         scheduler.shutdownNow();
-    }
-
-    @Test
-    void isFoundByServiceLoader() {
-        assertTrue(ServiceLoader.load(ProviderPlugin.class).stream()
-                .anyMatch(p -> p.type() == GooglePlugin.class && p.get().id().equals("google")));
-    }
-
-    @Test
-    void offersNothingUnlessEnabled() {
-        ProviderContext off = TestingGoogle.context(server, scheduler, Map.of("enabled", "false"));
-        ProviderContext unset = TestingGoogle.context(server, scheduler, Map.of("enabled", ""));
-
-        assertTrue(new GooglePlugin().createStt(off).isEmpty());
-        assertTrue(new GooglePlugin().createTts(off).isEmpty());
-        assertTrue(new GooglePlugin().createStt(unset).isEmpty());
-    }
-
-    @Test
-    void createsProvidersWithoutTouchingTheNetwork() {
-        ProviderContext context = TestingGoogle.context(server, scheduler, Map.of());
-
-        try (SttProvider stt = new GooglePlugin().createStt(context).orElseThrow();
-             TtsProvider tts = new GooglePlugin().createTts(context).orElseThrow()) {
-            assertEquals("google", stt.id());
-            assertEquals("google", tts.id());
-            assertTrue(stt.checkHealth().toCompletableFuture().join().up());
-            assertTrue(tts.checkHealth().toCompletableFuture().join().up());
-        }
-        assertEquals(0, server.getRequestCount());
     }
 
     @Test

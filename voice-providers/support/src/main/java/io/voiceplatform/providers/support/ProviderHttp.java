@@ -1,8 +1,10 @@
 package io.voiceplatform.providers.support;
 
 import io.voiceplatform.api.ErrorKind;
+import io.voiceplatform.api.HealthProbe;
 import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.api.plugin.HttpTransport;
+import io.voiceplatform.api.plugin.ProviderContext;
 import io.voiceplatform.api.plugin.Secret;
 
 import java.net.http.HttpRequest;
@@ -19,6 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -34,28 +37,39 @@ public final class ProviderHttp {
     private final ScheduledExecutorService scheduler;
     private final Duration timeout;
     private final Secret secret;
+    private final String missingCredential;
     private final Function<byte[], String> errorMessage;
     private final BiFunction<Integer, byte[], ErrorKind> errorKind;
     private final AtomicReference<String> credentialsRefused = new AtomicReference<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    /**
-     * @param errorMessage reads the provider's message out of an error body ("" when there is none)
-     * @param errorKind    a provider-specific kind for an error answer, or null to map by status alone
-     */
-    public ProviderHttp(String provider, HttpTransport transport, ScheduledExecutorService scheduler, Duration timeout,
-                        Secret secret, Function<byte[], String> errorMessage, BiFunction<Integer, byte[], ErrorKind> errorKind) {
-        this.provider = provider;
-        this.transport = transport;
-        this.scheduler = scheduler;
-        this.timeout = timeout;
-        this.secret = secret;
-        this.errorMessage = errorMessage;
-        this.errorKind = errorKind;
+    private ProviderHttp(Builder builder) {
+        this.provider = builder.provider;
+        this.transport = builder.context.transport();
+        this.scheduler = builder.context.scheduler();
+        this.timeout = builder.timeout;
+        this.secret = builder.secret;
+        this.missingCredential = builder.missingCredential;
+        this.errorMessage = builder.errorMessage;
+        this.errorKind = builder.errorKind;
     }
 
-    public ProviderHttp(String provider, HttpTransport transport, ScheduledExecutorService scheduler, Duration timeout,
-                        Secret secret, Function<byte[], String> errorMessage) {
-        this(provider, transport, scheduler, timeout, secret, errorMessage, (status, body) -> null);
+    /** For {@code provider}, with the platform's transport and scheduler from {@code context}. */
+    public static Builder builder(String provider, ProviderContext context) {
+        return new Builder(provider, context);
+    }
+
+    /** Up unless the credential is missing or was refused (the reason, without the secret). */
+    public HealthProbe health() {
+        if (missingCredential != null && !secret.isPresent()) {
+            return HealthProbe.unhealthy(missingCredential);
+        }
+        return credentialsRefused().map(HealthProbe::unhealthy).orElse(HealthProbe.healthy());
+    }
+
+    /** Later calls fail at once as {@link ErrorKind#UNAVAILABLE}; the transport is the platform's to close. */
+    public void close() {
+        closed.set(true);
     }
 
     /**
@@ -66,8 +80,19 @@ public final class ProviderHttp {
         return Optional.ofNullable(credentialsRefused.get());
     }
 
+    /** The answer of a 2xx exchange read by {@code reader}; see {@link #read}. */
+    public <T> CompletableFuture<T> send(HttpRequest request, Function<byte[], T> reader) {
+        return read(send(request), reader);
+    }
+
     /** The body of a 2xx answer. */
     public CompletableFuture<byte[]> send(HttpRequest request) {
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(VoiceException.of(ErrorKind.UNAVAILABLE, provider, "the " + provider + " provider is closed", null));
+        }
+        if (missingCredential != null && !secret.isPresent()) {
+            return CompletableFuture.failedFuture(VoiceException.of(ErrorKind.AUTHENTICATION, provider, missingCredential, null));
+        }
         CompletableFuture<byte[]> result = new CompletableFuture<>();
         CompletableFuture<HttpResponse<byte[]>> exchange;
         try {
@@ -176,5 +201,56 @@ public final class ProviderHttp {
                 }
             }
         });
+    }
+
+    /** How a provider's exchanges are made: time limit, credential, and how its error bodies read. */
+    public static final class Builder {
+        private final String provider;
+        private final ProviderContext context;
+        private Duration timeout = Duration.ofSeconds(30);
+        private Secret secret = Secret.empty();
+        private String missingCredential;
+        private Function<byte[], String> errorMessage = body -> "";
+        private BiFunction<Integer, byte[], ErrorKind> errorKind = (status, body) -> null;
+
+        private Builder(String provider, ProviderContext context) {
+            this.provider = provider;
+            this.context = context;
+        }
+
+        /** The limit of one exchange, body included. */
+        public Builder timeout(Duration value) {
+            this.timeout = value;
+            return this;
+        }
+
+        /** The secret blanked out of every message; the provider's answers may echo it. */
+        public Builder secret(Secret value) {
+            this.secret = value;
+            return this;
+        }
+
+        /** A credential every call needs: without it, calls fail as authentication errors and health says {@code missing}. */
+        public Builder requiredCredential(Secret value, String missing) {
+            this.secret = value;
+            this.missingCredential = missing;
+            return this;
+        }
+
+        /** Reads the provider's message out of an error body ("" when there is none). */
+        public Builder errorMessage(Function<byte[], String> reader) {
+            this.errorMessage = reader;
+            return this;
+        }
+
+        /** A provider-specific kind for an error answer, or null to map by status alone. */
+        public Builder errorKind(BiFunction<Integer, byte[], ErrorKind> classifier) {
+            this.errorKind = classifier;
+            return this;
+        }
+
+        public ProviderHttp build() {
+            return new ProviderHttp(this);
+        }
     }
 }

@@ -15,7 +15,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -32,12 +31,11 @@ final class YandexApi {
 
     private final YandexSettings settings;
     private final ProviderHttp http;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     YandexApi(YandexSettings settings, ProviderContext context) {
         this.settings = settings;
-        this.http = new ProviderHttp(YandexPlugin.ID, context.transport(), context.scheduler(), settings.timeout(),
-                settings.credential(), YandexApi::errorMessage);
+        this.http = ProviderHttp.builder(YandexPlugin.ID, context).timeout(settings.timeout())
+                .requiredCredential(settings.credential(), NO_CREDENTIALS).errorMessage(YandexApi::errorMessage).build();
     }
 
     HttpRequest.Builder request(URI uri) {
@@ -53,16 +51,6 @@ final class YandexApi {
         return settings.folderId().isEmpty() ? "" : "&folderId=" + encode(settings.folderId());
     }
 
-    private CompletableFuture<byte[]> sendForBytes(HttpRequest request) {
-        if (closed.get()) {
-            return CompletableFuture.failedFuture(VoiceException.of(ErrorKind.UNAVAILABLE, YandexPlugin.ID, "the Yandex provider is closed", null));
-        }
-        if (!settings.credential().isPresent()) {
-            return CompletableFuture.failedFuture(VoiceException.of(ErrorKind.AUTHENTICATION, YandexPlugin.ID, NO_CREDENTIALS, null));
-        }
-        return http.send(request);
-    }
-
     /** Sends a request and reads the JSON answer. Cancelling the returned future abandons the exchange. */
     <T> CompletableFuture<T> sendForJson(HttpRequest request, Function<JsonNode, T> reader) {
         return send(request, body -> reader.apply(parse(body)));
@@ -70,19 +58,15 @@ final class YandexApi {
 
     /** Sends a request and reads the answer's bytes. Cancelling the returned future abandons the exchange. */
     <T> CompletableFuture<T> send(HttpRequest request, Function<byte[], T> reader) {
-        return http.read(sendForBytes(request), reader);
+        return http.send(request, reader);
     }
 
     HealthProbe health() {
-        if (!settings.credential().isPresent()) {
-            return HealthProbe.unhealthy(NO_CREDENTIALS);
-        }
-        String failure = http.credentialsRefused().orElse(null);
-        return failure == null ? HealthProbe.healthy() : HealthProbe.unhealthy(failure);
+        return http.health();
     }
 
     void close() {
-        closed.set(true);
+        http.close();
     }
 
     static String encode(String value) {

@@ -9,7 +9,6 @@ import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.TtsProvider;
 import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.api.plugin.ProviderContext;
-import io.voiceplatform.api.plugin.ProviderPlugin;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,34 +48,6 @@ class TestYandexPlugin {
     }
 
     @Test
-    void isFoundByServiceLoader() {
-        assertTrue(ServiceLoader.load(ProviderPlugin.class).stream()
-                .anyMatch(p -> p.type() == YandexPlugin.class && p.get().id().equals("yandex")));
-    }
-
-    @Test
-    void offersNothingUnlessEnabled() {
-        ProviderContext context = TestingYandex.context(server, scheduler, Map.of("enabled", "false"));
-
-        assertTrue(new YandexPlugin().createStt(context).isEmpty());
-        assertTrue(new YandexPlugin().createTts(context).isEmpty());
-    }
-
-    @Test
-    void createsProvidersWithoutTouchingTheNetwork() {
-        ProviderContext context = TestingYandex.context(server, scheduler, Map.of());
-
-        try (SttProvider stt = new YandexPlugin().createStt(context).orElseThrow();
-             TtsProvider tts = new YandexPlugin().createTts(context).orElseThrow()) {
-            assertEquals("yandex", stt.id());
-            assertEquals("yandex", tts.id());
-            assertTrue(stt.checkHealth().toCompletableFuture().join().up());
-            assertTrue(tts.checkHealth().toCompletableFuture().join().up());
-        }
-        assertEquals(0, server.getRequestCount());
-    }
-
-    @Test
     void withoutCredentialsItIsDownAndCallsNothing() {
         ProviderContext context = TestingYandex.context(server, scheduler, Map.of("api-key", ""));
         try (SttProvider stt = new YandexPlugin().createStt(context).orElseThrow();
@@ -93,19 +63,6 @@ class TestYandexPlugin {
                     () -> tts.synthesize(SpeechRequest.of("Привет", AudioFormat.MP3)).toCompletableFuture().join());
             assertEquals(ErrorKind.AUTHENTICATION, ((VoiceException) t.getCause()).kind());
         }
-        assertEquals(0, server.getRequestCount());
-    }
-
-    @Test
-    void aClosedProviderCallsNothing() {
-        SttProvider stt = new YandexPlugin().createStt(TestingYandex.context(server, scheduler, Map.of())).orElseThrow();
-        stt.close();
-        stt.close();
-
-        CompletionException e = assertThrows(CompletionException.class,
-                () -> stt.transcribe(TranscriptionRequest.of(TestingYandex.wav()).withLanguage("ru")).toCompletableFuture().join());
-
-        assertEquals(ErrorKind.UNAVAILABLE, ((VoiceException) e.getCause()).kind());
         assertEquals(0, server.getRequestCount());
     }
 
