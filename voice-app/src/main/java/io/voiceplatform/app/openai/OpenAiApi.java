@@ -46,6 +46,7 @@ public final class OpenAiApi {
     private static final int MAX_SPEECH_BODY = 1 << 20;
     private static final long MULTIPART_OVERHEAD = 1 << 20;
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Pattern QUALIFIED_THROWABLE = Pattern.compile("(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error):?\\s*");
     private static final Set<String> GRANULARITIES = Set.of("word", "segment");
 
     private final VoiceOrchestrator orchestrator;
@@ -321,14 +322,29 @@ public final class OpenAiApi {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    /** The multipart parser reports an oversized part or a broken body as a runtime exception. */
+    /**
+     * The multipart parser reports an oversized part, a body that stopped coming (the read timeout) or a broken
+     * body as a runtime exception; the caller learns which, without the parser's class names.
+     */
     private ApiError bodyProblem(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof java.net.SocketTimeoutException) {
+                return new ApiError(408, "The request body stopped arriving for longer than the read timeout; send it again, faster.",
+                        "invalid_request_error", "file", "request_timeout", Optional.empty());
+            }
+        }
         String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
         if (message.contains("max") || message.contains("exceed") || message.contains("too large")) {
             return new ApiError(413, "The upload is over the " + (settings.maxUploadBytes() >> 20) + " MB limit.",
                     "invalid_request_error", "file", "request_too_large", Optional.empty());
         }
-        return ApiError.invalid("The multipart body could not be read: " + printable(e.getMessage()), "file", "invalid_multipart");
+        return ApiError.invalid("The multipart body could not be read: " + printable(withoutClassNames(e.getMessage())), "file",
+                "invalid_multipart");
+    }
+
+    /** "java.io.IOException: Missing boundary" as "Missing boundary": the caller needs the reason, not our internals. */
+    private static String withoutClassNames(String message) {
+        return message == null ? "" : QUALIFIED_THROWABLE.matcher(message).replaceAll("");
     }
 
     private byte[] read(UploadedFile file) {

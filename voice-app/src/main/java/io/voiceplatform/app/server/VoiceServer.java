@@ -10,6 +10,8 @@ import io.voiceplatform.app.openai.OpenAiApi;
 import io.voiceplatform.core.bootstrap.VoiceRuntime;
 import io.voiceplatform.core.health.HealthReport;
 import io.voiceplatform.core.health.PerformanceStatus;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +70,13 @@ public final class VoiceServer implements AutoCloseable {
         byte[] openApi = openApi();
         app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         app.start(settings.host(), settings.port());
+        // The read timeout also closes a connection that sends nothing (or half a request line) for that long;
+        // Jetty's own default would hold it for 30 s whatever the setting says.
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof AbstractConnector network) {
+                network.setIdleTimeout(settings.readTimeout().toMillis());
+            }
+        }
         new JettyServerThreadPoolMetrics(app.jettyServer().server().getThreadPool(), List.of()).bindTo(meters);
         return server;
     }
