@@ -82,8 +82,8 @@ public final class OpenAiApi {
 
     public void register(Javalin app) {
         app.before("/v1/*", this::authenticate);
-        app.post("/v1/audio/transcriptions", ctx -> limited(ctx, "stt", () -> transcribe(ctx)));
-        app.post("/v1/audio/speech", ctx -> limited(ctx, "tts", () -> speak(ctx)));
+        app.post("/v1/audio/transcriptions", ctx -> limited(ctx, "stt", settings.maxUploadBytes() + MULTIPART_OVERHEAD, () -> transcribe(ctx)));
+        app.post("/v1/audio/speech", ctx -> limited(ctx, "tts", MAX_SPEECH_BODY, () -> speak(ctx)));
         app.get("/v1/models", this::models);
         app.get("/v1/models/{id}", this::model);
         app.exception(ApiException.class, (e, ctx) -> write(ctx, e.error()));
@@ -122,9 +122,18 @@ public final class OpenAiApi {
         });
     }
 
-    /** Bounds the audio requests in flight; the slot is held until the response is written. */
-    private void limited(Context ctx, String operation, Handler work) throws InterruptedException {
+    /**
+     * Bounds the audio requests in flight; the slot is held until the response is written. A body declared over
+     * the limit is refused first, so a flood of oversized uploads never waits for (or takes) a slot.
+     */
+    private void limited(Context ctx, String operation, long maxBody, Handler work) throws InterruptedException {
         long start = System.nanoTime();
+        try {
+            checkDeclaredLength(ctx, maxBody);
+        } catch (ApiException tooLarge) {
+            metrics.record(operation, tooLarge.error().status(), System.nanoTime() - start);
+            throw tooLarge;
+        }
         if (!limits.enter()) {
             throw new ApiException(new ApiError(503, "The service is at capacity; try again shortly.",
                     "service_unavailable_error", null, "overloaded", Optional.of(java.time.Duration.ofSeconds(1))));
@@ -154,7 +163,6 @@ public final class OpenAiApi {
     }
 
     private CompletionStage<?> transcribe(Context ctx) {
-        checkDeclaredLength(ctx, settings.maxUploadBytes() + MULTIPART_OVERHEAD);
         if (!ctx.isMultipartFormData()) {
             throw new ApiException(new ApiError(415, "Expected a multipart/form-data body with a 'file' part.",
                     "invalid_request_error", null, "unsupported_media_type", Optional.empty()));
@@ -202,7 +210,6 @@ public final class OpenAiApi {
     }
 
     private CompletionStage<?> speak(Context ctx) {
-        checkDeclaredLength(ctx, MAX_SPEECH_BODY);
         String contentType = ctx.contentType();
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new ApiException(new ApiError(415, "Expected a JSON body (Content-Type: application/json).",
@@ -310,7 +317,8 @@ public final class OpenAiApi {
     }
 
     private void checkDeclaredLength(Context ctx, long limit) {
-        long declared = ctx.contentLength();
+        // The long form: the int one (ctx.contentLength()) says -1 for 2 GB and more, which let those through unchecked.
+        long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
             throw new ApiException(new ApiError(413, "The request body is " + declared + " bytes; the limit is " + limit + ".",
                     "invalid_request_error", null, "request_too_large", Optional.empty()));
