@@ -17,12 +17,12 @@ import java.util.Optional;
  * One HTTP/1.1 connection over a plain socket, for requests an HTTP client would refuse to send or would
  * correct: a Content-Length that lies, a body dripped byte by byte, bytes after the declared end.
  */
-final class RawHttp implements AutoCloseable {
+public final class RawHttp implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
 
-    RawHttp(int port) throws IOException {
+    public RawHttp(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setTcpNoDelay(true);
         in = socket.getInputStream();
@@ -30,24 +30,24 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** A response as it came off the wire. */
-    record Response(int status, Map<String, String> headers, String body) {
-        Optional<String> header(String name) {
+    public record Response(int status, Map<String, String> headers, String body) {
+        public Optional<String> header(String name) {
             return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
         }
     }
 
-    RawHttp send(String text) throws IOException {
+    public RawHttp send(String text) throws IOException {
         return send(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    RawHttp send(byte[] bytes) throws IOException {
+    public RawHttp send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
         return this;
     }
 
     /** The next response, or empty when the server closed the connection without one. */
-    Optional<Response> read(Duration wait) throws IOException {
+    public Optional<Response> read(Duration wait) throws IOException {
         socket.setSoTimeout((int) wait.toMillis());
         String statusLine;
         try {
@@ -79,7 +79,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Whether the server has closed its side: end of stream (or a reset) within the wait. */
-    boolean closedWithin(Duration wait) throws IOException {
+    public boolean closedWithin(Duration wait) throws IOException {
         socket.setSoTimeout((int) wait.toMillis());
         try {
             while (in.read() != -1) {
