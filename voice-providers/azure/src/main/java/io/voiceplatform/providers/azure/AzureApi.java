@@ -63,13 +63,7 @@ final class AzureApi {
     /** Sends a request and reads the answer's bytes. Cancelling the returned future abandons the exchange. */
     <T> CompletableFuture<T> send(HttpRequest request, Function<byte[], T> reader) {
         CompletableFuture<byte[]> exchange = sendForBytes(request);
-        CompletableFuture<T> result = exchange.thenApply(reader);
-        result.whenComplete((value, failure) -> {
-            if (result.isCancelled()) {
-                exchange.cancel(true);
-            }
-        });
-        return result;
+        return http.read(exchange, reader);
     }
 
     HealthProbe health() {
