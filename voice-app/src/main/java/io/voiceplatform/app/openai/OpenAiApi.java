@@ -174,7 +174,7 @@ public final class OpenAiApi {
             form = ctx.formParamMap();
         } catch (Exception e) {
             // Javalin (Kotlin) passes the servlet parser's checked exceptions through undeclared.
-            throw new ApiException(bodyProblem(e));
+            throw new ApiException(bodyProblem(e, "file"));
         }
         if (files.isEmpty()) {
             throw new ApiException(ApiError.invalid("The 'file' field is required.", "file", "missing_required_parameter"));
@@ -333,21 +333,23 @@ public final class OpenAiApi {
     /**
      * The multipart parser reports an oversized part, a body that stopped coming (the read timeout) or a broken
      * body as a runtime exception; the caller learns which, without the parser's class names.
+     *
+     * @param param the field at fault: {@code file} for an upload, null for a JSON body
      */
-    private ApiError bodyProblem(Exception e) {
+    private ApiError bodyProblem(Exception e, String param) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof java.net.SocketTimeoutException) {
                 return new ApiError(408, "The request body stopped arriving for longer than the read timeout; send it again, faster.",
-                        "invalid_request_error", "file", "request_timeout", Optional.empty());
+                        "invalid_request_error", param, "request_timeout", Optional.empty());
             }
         }
         String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
         if (message.contains("max") || message.contains("exceed") || message.contains("too large")) {
             return new ApiError(413, "The upload is over the " + (settings.maxUploadBytes() >> 20) + " MB limit.",
-                    "invalid_request_error", "file", "request_too_large", Optional.empty());
+                    "invalid_request_error", param, "request_too_large", Optional.empty());
         }
-        return ApiError.invalid("The multipart body could not be read: " + printable(withoutClassNames(e.getMessage())), "file",
-                "invalid_multipart");
+        return ApiError.invalid((param == null ? "The body" : "The multipart body") + " could not be read: "
+                + printable(withoutClassNames(e.getMessage())), param, param == null ? "invalid_body" : "invalid_multipart");
     }
 
     /** "java.io.IOException: Missing boundary" as "Missing boundary": the caller needs the reason, not our internals. */
@@ -364,13 +366,18 @@ public final class OpenAiApi {
     }
 
     private JsonNode parseJson(Context ctx) {
+        byte[] bytes;
+        try {
+            bytes = ctx.bodyAsBytes();
+        } catch (Exception e) {
+            // Reading failed (too large, or the rest never came): not the same as bytes that are not JSON.
+            throw new ApiException(bodyProblem(e, null));
+        }
         JsonNode body;
         try {
-            body = json.readTree(ctx.bodyAsBytes());
+            body = json.readTree(bytes);
         } catch (IOException e) {
             throw new ApiException(ApiError.invalid("The body is not valid JSON.", null, "invalid_json"));
-        } catch (Exception e) {
-            throw new ApiException(bodyProblem(e));
         }
         if (body == null || !body.isObject()) {
             throw new ApiException(ApiError.invalid("The body must be a JSON object.", null, "invalid_json"));
