@@ -29,7 +29,7 @@ for target in "${TARGETS[@]}"; do
   echo "fuzz: $test for ${SECONDS_EACH}s (log: $log)"
   status=ok
   if ! JAZZER_FUZZ=1 JAZZER_MAX_DURATION="${SECONDS_EACH}s" mvn -B -ntp -q test -pl "$module" -am \
-      -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false >"$log" 2>&1; then
+      -Dvoice.fuzzing=true -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false >"$log" 2>&1; then
     status=FINDING
     FAILED=1
     grep -E "Test unit written to|FuzzTestFindingException|Caused by" "$log" | head -5 || true
