@@ -50,6 +50,7 @@ public final class OpenAiApi {
     private static final int MAX_SPEECH_BODY = 1 << 20;
     private static final long MULTIPART_OVERHEAD = 1 << 20;
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Pattern QUALIFIED_THROWABLE = Pattern.compile("(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error):?\\s*");
     private static final Set<String> GRANULARITIES = Set.of("word", "segment");
 
     private final VoiceOrchestrator orchestrator;
@@ -95,8 +96,8 @@ public final class OpenAiApi {
 
     public void register(Javalin app) {
         app.before("/v1/*", this::authenticate);
-        app.post("/v1/audio/transcriptions", ctx -> limited(ctx, "stt", () -> transcribe(ctx)));
-        app.post("/v1/audio/speech", ctx -> limited(ctx, "tts", () -> speak(ctx)));
+        app.post("/v1/audio/transcriptions", ctx -> limited(ctx, "stt", settings.maxUploadBytes() + MULTIPART_OVERHEAD, () -> transcribe(ctx)));
+        app.post("/v1/audio/speech", ctx -> limited(ctx, "tts", MAX_SPEECH_BODY, () -> speak(ctx)));
         app.get("/v1/models", this::models);
         app.get("/v1/models/{id}", this::model);
         app.exception(ApiException.class, (e, ctx) -> write(ctx, e.error()));
@@ -135,9 +136,18 @@ public final class OpenAiApi {
         });
     }
 
-    /** Bounds the audio requests in flight; the slot is held until the response is written. */
-    private void limited(Context ctx, String operation, Handler work) throws InterruptedException {
+    /**
+     * Bounds the audio requests in flight; the slot is held until the response is written. A body declared over
+     * the limit is refused first, so a flood of oversized uploads never waits for (or takes) a slot.
+     */
+    private void limited(Context ctx, String operation, long maxBody, Handler work) throws InterruptedException {
         long start = System.nanoTime();
+        try {
+            checkDeclaredLength(ctx, maxBody);
+        } catch (ApiException tooLarge) {
+            metrics.record(operation, tooLarge.error().status(), System.nanoTime() - start);
+            throw tooLarge;
+        }
         if (!limits.enter()) {
             throw new ApiException(new ApiError(503, "The service is at capacity; try again shortly.",
                     "service_unavailable_error", null, "overloaded", Optional.of(java.time.Duration.ofSeconds(1))));
@@ -167,7 +177,6 @@ public final class OpenAiApi {
     }
 
     private CompletionStage<?> transcribe(Context ctx) {
-        checkDeclaredLength(ctx, settings.maxUploadBytes() + MULTIPART_OVERHEAD);
         if (!ctx.isMultipartFormData()) {
             throw new ApiException(new ApiError(415, "Expected a multipart/form-data body with a 'file' part.",
                     "invalid_request_error", null, "unsupported_media_type", Optional.empty()));
@@ -179,7 +188,7 @@ public final class OpenAiApi {
             form = ctx.formParamMap();
         } catch (Exception e) {
             // Javalin (Kotlin) passes the servlet parser's checked exceptions through undeclared.
-            throw new ApiException(bodyProblem(e));
+            throw new ApiException(bodyProblem(e, "file"));
         }
         if (files.isEmpty()) {
             throw new ApiException(ApiError.invalid("The 'file' field is required.", "file", "missing_required_parameter"));
@@ -215,7 +224,6 @@ public final class OpenAiApi {
     }
 
     private CompletionStage<?> speak(Context ctx) {
-        checkDeclaredLength(ctx, MAX_SPEECH_BODY);
         String contentType = ctx.contentType();
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new ApiException(new ApiError(415, "Expected a JSON body (Content-Type: application/json).",
@@ -353,7 +361,8 @@ public final class OpenAiApi {
     }
 
     private void checkDeclaredLength(Context ctx, long limit) {
-        long declared = ctx.contentLength();
+        // The long form: the int one (ctx.contentLength()) says -1 for 2 GB and more, which let those through unchecked.
+        long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
             throw new ApiException(new ApiError(413, "The request body is " + declared + " bytes; the limit is " + limit + ".",
                     "invalid_request_error", null, "request_too_large", Optional.empty()));
@@ -365,14 +374,31 @@ public final class OpenAiApi {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    /** The multipart parser reports an oversized part or a broken body as a runtime exception. */
-    private ApiError bodyProblem(Exception e) {
+    /**
+     * The multipart parser reports an oversized part, a body that stopped coming (the read timeout) or a broken
+     * body as a runtime exception; the caller learns which, without the parser's class names.
+     *
+     * @param param the field at fault: {@code file} for an upload, null for a JSON body
+     */
+    private ApiError bodyProblem(Exception e, String param) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.util.concurrent.TimeoutException || cause instanceof java.net.SocketTimeoutException) {
+                return new ApiError(408, "The request body stopped arriving for longer than the read timeout; send it again, faster.",
+                        "invalid_request_error", param, "request_timeout", Optional.empty());
+            }
+        }
         String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
         if (message.contains("max") || message.contains("exceed") || message.contains("too large")) {
             return new ApiError(413, "The upload is over the " + (settings.maxUploadBytes() >> 20) + " MB limit.",
-                    "invalid_request_error", "file", "request_too_large", Optional.empty());
+                    "invalid_request_error", param, "request_too_large", Optional.empty());
         }
-        return ApiError.invalid("The multipart body could not be read: " + printable(e.getMessage()), "file", "invalid_multipart");
+        return ApiError.invalid((param == null ? "The body" : "The multipart body") + " could not be read: "
+                + printable(withoutClassNames(e.getMessage())), param, param == null ? "invalid_body" : "invalid_multipart");
+    }
+
+    /** "java.io.IOException: Missing boundary" as "Missing boundary": the caller needs the reason, not our internals. */
+    private static String withoutClassNames(String message) {
+        return message == null ? "" : QUALIFIED_THROWABLE.matcher(message).replaceAll("");
     }
 
     private byte[] read(UploadedFile file) {
@@ -384,13 +410,18 @@ public final class OpenAiApi {
     }
 
     private JsonNode parseJson(Context ctx) {
+        byte[] bytes;
+        try {
+            bytes = ctx.bodyAsBytes();
+        } catch (Exception e) {
+            // Reading failed (too large, or the rest never came): not the same as bytes that are not JSON.
+            throw new ApiException(bodyProblem(e, null));
+        }
         JsonNode body;
         try {
-            body = json.readTree(ctx.bodyAsBytes());
+            body = json.readTree(bytes);
         } catch (IOException e) {
             throw new ApiException(ApiError.invalid("The body is not valid JSON.", null, "invalid_json"));
-        } catch (Exception e) {
-            throw new ApiException(bodyProblem(e));
         }
         if (body == null || !body.isObject()) {
             throw new ApiException(ApiError.invalid("The body must be a JSON object.", null, "invalid_json"));

@@ -10,7 +10,10 @@ import io.voiceplatform.app.openai.OpenAiApi;
 import io.voiceplatform.core.bootstrap.VoiceRuntime;
 import io.voiceplatform.core.health.HealthReport;
 import io.voiceplatform.core.health.PerformanceStatus;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,7 @@ import java.util.Map;
 public final class VoiceServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VoiceServer.class);
     private static final Logger access = LoggerFactory.getLogger("voice.access");
+    private static final Duration POOL_IDLE = Duration.ofSeconds(10);
 
     private final Javalin app;
     private final VoiceRuntime runtime;
@@ -44,6 +48,7 @@ public final class VoiceServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
             api.configure(config);
+            config.jetty.threadPool = requestThreads();
             config.jetty.modifyServer(server -> server.setStopTimeout(settings.shutdownGrace().toMillis()));
             config.jetty.modifyServletContextHandler(handler -> handler.insertHandler(new StatisticsHandler()));
             config.jetty.modifyHttpConfiguration(http -> {
@@ -68,8 +73,27 @@ public final class VoiceServer implements AutoCloseable {
         byte[] openApi = openApi();
         app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         app.start(settings.host(), settings.port());
+        // The read timeout also closes a connection that sends nothing (or half a request line) for that long;
+        // Jetty's own default would hold it for 30 s whatever the setting says.
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof AbstractConnector network) {
+                network.setIdleTimeout(settings.readTimeout().toMillis());
+            }
+        }
         new JettyServerThreadPoolMetrics(app.jettyServer().server().getThreadPool(), List.of()).bindTo(meters);
         return server;
+    }
+
+    /**
+     * Javalin's default pool (250 threads, 8 kept), except that idle threads are let go after 10 s, all of them
+     * at once if need be: Jetty's default lets one idle thread go per minute, so a burst of 1,000 connections
+     * left dozens of threads behind for an hour.
+     */
+    private static QueuedThreadPool requestThreads() {
+        QueuedThreadPool threads = new QueuedThreadPool(250, 8, (int) POOL_IDLE.toMillis());
+        threads.setName("JettyServerThreadPool");
+        threads.setMaxEvictCount(250);
+        return threads;
     }
 
     public int port() {

@@ -4,6 +4,7 @@ import io.voiceplatform.providers.support.PcmAudio;
 
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
+import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.HealthProbe;
 import io.voiceplatform.api.ProviderCapabilities;
 import io.voiceplatform.api.SpeechRequest;
@@ -82,6 +83,10 @@ final class AzureTtsProvider implements TtsProvider {
     }
 
     private SynthesizedSpeech speech(byte[] bytes, AudioFormat format) {
+        if (bytes.length == 0) {
+            // A 200 without audio would reach the caller as an empty file: fail, so the chain falls back.
+            throw VoiceException.of(ErrorKind.PROVIDER_ERROR, id(), "Azure answered without audio", null);
+        }
         Audio audio = format == AudioFormat.PCM ? Audio.of(bytes, format, AzureOutputFormat.SAMPLE_RATE, 1) : Audio.of(bytes, format);
         return new SynthesizedSpeech(audio, PcmAudio.duration(audio), id());
     }

@@ -110,6 +110,10 @@ final class ElevenLabsTtsProvider implements TtsProvider {
     }
 
     private SynthesizedSpeech speech(byte[] bytes, AudioFormat format) {
+        if (bytes.length == 0) {
+            // A 200 without audio would reach the caller as an empty file: fail, so the chain falls back.
+            throw VoiceException.of(ErrorKind.PROVIDER_ERROR, id(), "ElevenLabs answered without audio", null);
+        }
         Audio audio = switch (format) {
             case PCM -> Audio.of(bytes, format, ElevenLabsOutputFormat.PCM_SAMPLE_RATE, 1);
             case WAV -> PcmAudio.toWav(Audio.of(bytes, AudioFormat.PCM, ElevenLabsOutputFormat.PCM_SAMPLE_RATE, 1));

@@ -63,6 +63,10 @@ final class WavCodec {
         }
         int bytesPerSample = bits / 8;
         int frames = length / (bytesPerSample * channels);
+        if (frames == 0) {
+            // A header alone (whatever size it claims) holds nothing to transcribe: the caller's file is at fault.
+            throw VoiceException.invalid("the WAV file holds no samples", "file");
+        }
         short[] mono = new short[frames];
         for (int f = 0; f < frames; f++) {
             long sum = 0;

@@ -9,6 +9,10 @@ import java.time.Duration;
 
 /** WAV header around raw PCM, and PCM/WAV durations. */
 public final class PcmAudio {
+    private static final int MIN_RATE = 1000;
+    private static final int MAX_RATE = 384_000;
+    private static final int MAX_CHANNELS = 8;
+
     private PcmAudio() {
     }
 
@@ -24,6 +28,11 @@ public final class PcmAudio {
         return Audio.of(b.array(), AudioFormat.WAV, rate, channels);
     }
 
+    /**
+     * The audio as 16 kHz mono 16-bit WAV.
+     *
+     * @throws IllegalArgumentException when it is not 16-bit PCM (WAV or raw) at 1 to 384 kHz with 1 to 8 channels
+     */
     public static Audio toWav16kMono(Audio audio) {
         int rate;
         int channels;
@@ -37,22 +46,27 @@ public final class PcmAudio {
             if (b.remaining() < 12 || b.getInt(0) != 0x46464952 || b.getInt(8) != 0x45564157) {
                 throw new IllegalArgumentException("not a RIFF WAVE file");
             }
-            int pos = 12;
+            // Every size field comes from the caller: read as unsigned, and never past the end.
+            long pos = 12;
             rate = 0;
             channels = 0;
             data = null;
             while (pos + 8 <= b.limit()) {
-                int id = b.getInt(pos);
-                int size = b.getInt(pos + 4);
+                int at = (int) pos;
+                int id = b.getInt(at);
+                long size = Integer.toUnsignedLong(b.getInt(at + 4));
                 if (id == 0x20746d66) {
-                    if (b.getShort(pos + 8) != 1 || b.getShort(pos + 22) != 16) {
+                    if (at + 8 + 16 > b.limit()) {
+                        throw new IllegalArgumentException("the fmt chunk is cut short");
+                    }
+                    if (b.getShort(at + 8) != 1 || b.getShort(at + 22) != 16) {
                         throw new IllegalArgumentException("only 16-bit PCM WAV is converted");
                     }
-                    channels = b.getShort(pos + 10);
-                    rate = b.getInt(pos + 12);
+                    channels = b.getShort(at + 10);
+                    rate = b.getInt(at + 12);
                 } else if (id == 0x61746164) {
-                    int end = (int) Math.min(b.limit(), (long) pos + 8 + (size & 0xffffffffL));
-                    data = b.duplicate().position(pos + 8).limit(end).slice().order(ByteOrder.LITTLE_ENDIAN);
+                    int end = (int) Math.min(b.limit(), pos + 8 + size);
+                    data = b.duplicate().position(at + 8).limit(end).slice().order(ByteOrder.LITTLE_ENDIAN);
                     break;
                 }
                 pos += 8 + size + (size & 1);
@@ -60,6 +74,10 @@ public final class PcmAudio {
             if (data == null || rate <= 0 || channels <= 0) {
                 throw new IllegalArgumentException("WAV without fmt or data chunk");
             }
+        }
+        // A claimed rate of 1 Hz would make 16,000 output samples of each input sample: refuse what no recorder writes.
+        if (rate < MIN_RATE || rate > MAX_RATE || channels < 1 || channels > MAX_CHANNELS) {
+            throw new IllegalArgumentException("unsupported layout: " + channels + " channels at " + rate + " Hz");
         }
         int frames = data.remaining() / (2 * channels);
         double[] mono = new double[frames];

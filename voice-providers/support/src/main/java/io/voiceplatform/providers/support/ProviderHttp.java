@@ -122,14 +122,15 @@ public final class ProviderHttp {
     /**
      * {@code source.thenApply(reader)}, except that cancelling the result cancels the source too (a plain
      * {@code thenApply} does not pass cancellation back). A reader that throws a {@link VoiceException} fails
-     * the result with it; any other exception becomes a {@link ErrorKind#PROVIDER_ERROR}.
+     * the result with it (the secret blanked out of its message: readers quote the answer, and an answer may
+     * quote the key); any other exception becomes a {@link ErrorKind#PROVIDER_ERROR}.
      */
     public <T, R> CompletableFuture<R> read(CompletableFuture<T> source, Function<T, R> reader) {
         CompletableFuture<R> result = source.thenApply(value -> {
             try {
                 return reader.apply(value);
             } catch (VoiceException e) {
-                throw e;
+                throw withoutSecret(e);
             } catch (RuntimeException e) {
                 throw VoiceException.of(ErrorKind.PROVIDER_ERROR, provider, provider + " sent an answer that could not be read: " + clean(e.getMessage()), e);
             }
@@ -178,6 +179,16 @@ public final class ProviderHttp {
             credentialsRefused.set(message);
         }
         return new VoiceException(kind, message, null, provider, null, null);
+    }
+
+    private VoiceException withoutSecret(VoiceException e) {
+        String message = e.getMessage();
+        if (message == null || !secret.isPresent() || !message.contains(secret.reveal())) {
+            return e;
+        }
+        // Not chained to the original: its message, with the secret, would reach the log with the stack trace.
+        return new VoiceException(e.kind(), clean(message), e.param().orElse(null), e.provider().orElse(null),
+                e.retryAfter().orElse(null), e.getCause());
     }
 
     private String clean(String text) {

@@ -3,6 +3,7 @@ package io.voiceplatform.providers.yandex;
 import io.voiceplatform.providers.support.PcmAudio;
 
 import io.voiceplatform.api.Audio;
+import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.HealthProbe;
 import io.voiceplatform.api.ProviderCapabilities;
 import io.voiceplatform.api.SpeechRequest;
@@ -85,7 +86,7 @@ final class YandexTtsProvider implements TtsProvider {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(form))
                 .build();
-        return api.send(call, bytes -> speech(format.get().audio(bytes)));
+        return api.send(call, bytes -> speech(format.get().audio(withAudio(bytes))));
     }
 
     /** The URL-encoded form, its fields in the order of Yandex's reference. */
@@ -97,6 +98,14 @@ final class YandexTtsProvider implements TtsProvider {
                 + "&speed=" + BigDecimal.valueOf(request.speed()).toPlainString()
                 + "&" + format.formFields()
                 + api.folderParameter();
+    }
+
+    /** A 200 without audio would reach the caller as an empty file (or a bare WAV header): fail, so the chain falls back. */
+    private byte[] withAudio(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw VoiceException.of(ErrorKind.PROVIDER_ERROR, id(), "Yandex answered without audio", null);
+        }
+        return bytes;
     }
 
     private SynthesizedSpeech speech(Audio audio) {
