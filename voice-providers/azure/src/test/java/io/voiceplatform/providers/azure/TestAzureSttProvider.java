@@ -251,6 +251,6 @@ class TestAzureSttProvider {
     /** Recreates the provider with a short deadline, so that a timeout test does not wait long. */
     private void shortTimeout() {
         stt.close();
-        stt = new AzurePlugin().createStt(TestingAzure.context(server, scheduler, Map.of("timeout", "300ms"))).orElseThrow();
+        stt = new AzurePlugin().createStt(TestingAzure.context(server, scheduler, Map.of("timeout", "1s"))).orElseThrow();
     }
 }

@@ -203,6 +203,6 @@ class TestAzureTtsProvider {
     /** Recreates the provider with a short deadline, so that a timeout test does not wait long. */
     private void shortTimeout() {
         tts.close();
-        tts = new AzurePlugin().createTts(TestingAzure.context(server, scheduler, Map.of("timeout", "300ms"))).orElseThrow();
+        tts = new AzurePlugin().createTts(TestingAzure.context(server, scheduler, Map.of("timeout", "1s"))).orElseThrow();
     }
 }

@@ -182,6 +182,6 @@ class TestDeepgramTtsProvider {
     /** Recreates the provider with a short deadline, so that a timeout test does not wait long. */
     private void shortTimeout() {
         tts.close();
-        tts = new DeepgramPlugin().createTts(TestingDeepgram.context(server, scheduler, Map.of("timeout", "300ms"))).orElseThrow();
+        tts = new DeepgramPlugin().createTts(TestingDeepgram.context(server, scheduler, Map.of("timeout", "1s"))).orElseThrow();
     }
 }

@@ -208,6 +208,6 @@ class TestElevenLabsSttProvider {
     /** Recreates the provider with a short deadline, so that a timeout test does not wait long. */
     private void shortTimeout() {
         stt.close();
-        stt = new ElevenLabsPlugin().createStt(TestingElevenLabs.context(server, scheduler, Map.of("timeout", "300ms"))).orElseThrow();
+        stt = new ElevenLabsPlugin().createStt(TestingElevenLabs.context(server, scheduler, Map.of("timeout", "1s"))).orElseThrow();
     }
 }

@@ -221,6 +221,6 @@ class TestElevenLabsTtsProvider {
     /** Recreates the provider with a short deadline, so that a timeout test does not wait long. */
     private void shortTimeout() {
         tts.close();
-        tts = new ElevenLabsPlugin().createTts(TestingElevenLabs.context(server, scheduler, Map.of("timeout", "300ms"))).orElseThrow();
+        tts = new ElevenLabsPlugin().createTts(TestingElevenLabs.context(server, scheduler, Map.of("timeout", "1s"))).orElseThrow();
     }
 }

@@ -237,7 +237,7 @@ class TestGoogleTtsProvider {
     @Test
     void noAnswerInTimeIsATimeout() {
         tts.close();
-        tts = create(Map.of("timeout", "300ms"));
+        tts = create(Map.of("timeout", "1s"));
         server.enqueue(TestingGoogle.json(200, "synthesize-mp3.json").setSocketPolicy(SocketPolicy.NO_RESPONSE));
 
         assertEquals(ErrorKind.TIMEOUT, failure(SpeechRequest.of("Hi", AudioFormat.MP3)).kind());

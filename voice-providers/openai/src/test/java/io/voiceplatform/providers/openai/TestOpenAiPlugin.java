@@ -73,7 +73,7 @@ class TestOpenAiPlugin {
 
     private ProviderContext context(Map<String, String> extra) {
         Map<String, String> settings = new HashMap<>(Map.of("enabled", "true", "api-key", CANARY,
-                "base-url", server.url("/v1").toString(), "timeout", "500ms"));
+                "base-url", server.url("/v1").toString(), "timeout", "1s"));
         settings.putAll(extra);
         return new ProviderContext(new ProviderSettings("voice.providers.openai", settings), transport,
                 Executors.newSingleThreadScheduledExecutor());

@@ -294,7 +294,7 @@ public abstract class ProviderContractTest {
             MockResponse answer = provider instanceof SttProvider ? transcriptionAnswer().orElseThrow() : speechAnswer().orElseThrow();
             server.enqueue(answer.setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
             assertEquals(ErrorKind.UNAVAILABLE, failure(call.get()).kind());
-        });
+        }, Duration.ofSeconds(10)); // a busy machine may notice the drop late; it must not pass for a timeout
     }
 
     @Test

@@ -327,7 +327,7 @@ class TestYandexSttProvider {
     @Test
     void noAnswerInTimeIsATimeout() {
         stt.close();
-        stt = create(Map.of("timeout", "300ms"));
+        stt = create(Map.of("timeout", "1s"));
         server.enqueue(TestingYandex.json(200, "recognize-success.json").setSocketPolicy(SocketPolicy.NO_RESPONSE));
 
         assertEquals(ErrorKind.TIMEOUT, failure(TranscriptionRequest.of(TestingYandex.wav()).withLanguage("ru")).kind());

@@ -251,7 +251,7 @@ class TestYandexTtsProvider {
     @Test
     void timeoutsAndDroppedConnectionsAreTimeoutAndUnavailable() {
         tts.close();
-        tts = create(Map.of("timeout", "300ms"));
+        tts = create(Map.of("timeout", "1s"));
         server.enqueue(audio(MP3).setSocketPolicy(SocketPolicy.NO_RESPONSE));
         assertEquals(ErrorKind.TIMEOUT, failure(SpeechRequest.of("Привет", AudioFormat.MP3)).kind());
 
