@@ -96,7 +96,16 @@ final class OpenAiClient {
 
     /** {@code sent.thenApply(reader)}, with the caller's cancellation passed back to the exchange. */
     static <S, T> CompletableFuture<T> read(CompletableFuture<S> sent, java.util.function.Function<S, T> reader) {
-        CompletableFuture<T> result = sent.thenApply(reader);
+        CompletableFuture<T> result = sent.thenApply(value -> {
+            try {
+                return reader.apply(value);
+            } catch (VoiceException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // An answer our value types refuse (a negative duration, say) is the provider's fault, not ours.
+                throw HttpFailures.malformed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+        });
         result.whenComplete((value, error) -> {
             if (result.isCancelled()) {
                 sent.cancel(true);

@@ -96,7 +96,7 @@ final class OpenAiSttProvider implements SttProvider {
         }
         String language = body.hasNonNull("language") ? languageTag(body.get("language").asText(), request.language())
                 : request.language();
-        Duration duration = Duration.ofMillis(Math.round(body.path("duration").asDouble(0) * 1000));
+        Duration duration = Duration.ofMillis(Math.max(0, Math.round(body.path("duration").asDouble(0) * 1000)));
         return new Transcript(body.get("text").asText().strip(), language, OptionalDouble.empty(), duration,
                 timed(body.path("segments"), "text"), timed(body.path("words"), "word"), id(), model);
     }
@@ -104,7 +104,7 @@ final class OpenAiSttProvider implements SttProvider {
     private static List<TimedText> timed(JsonNode items, String textField) {
         List<TimedText> out = new ArrayList<>();
         for (JsonNode item : items) {
-            double start = item.path("start").asDouble(0);
+            double start = Math.max(0, item.path("start").asDouble(0));
             out.add(new TimedText(start, Math.max(start, item.path("end").asDouble(start)), item.path(textField).asText("").strip()));
         }
         return out;
