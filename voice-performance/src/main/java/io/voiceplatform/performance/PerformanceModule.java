@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Scopes;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
+import com.google.inject.name.Named;
 import com.typesafe.config.Config;
 import io.voiceplatform.api.plugin.HttpTransport;
 import io.voiceplatform.performance.http.LimitedHttpTransport;
@@ -26,17 +27,19 @@ public final class PerformanceModule extends AbstractModule {
 
     /**
      * Connection limits of every provider's HTTP client: the level's presets, unless a limit is set explicitly
-     * (in a file, the environment or a -D option). A request over a limit waits up to the connect timeout.
+     * (in a file, the environment or a -D option), over the platform's network transport with this module's
+     * connect timeout. A request over a limit waits up to the connect timeout.
      */
     @Provides
     @Singleton
-    LimitedHttpTransport transport(PerformanceSettings settings, Config config) {
+    LimitedHttpTransport transport(PerformanceSettings settings, Config config, @Named(HttpTransport.NETWORK) HttpTransport network) {
         PerformanceSettings.Http http = settings.http();
         int pool = explicit(config, "voice.performance.http.max-connections") || settings.level().poolPreset() == 0
                 ? http.maxConnections() : settings.level().poolPreset();
         int perHost = explicit(config, "voice.performance.http.max-per-host") || settings.level().perHostPreset() == 0
                 ? http.maxPerHost() : settings.level().perHostPreset();
-        return new LimitedHttpTransport(pool, Math.min(perHost, pool), http.connectTimeout(), http.connectTimeout());
+        return new LimitedHttpTransport(network.withConnectTimeout(http.connectTimeout()), pool, Math.min(perHost, pool),
+                http.connectTimeout());
     }
 
     private static boolean explicit(Config config, String path) {

@@ -77,14 +77,18 @@ class TestPerformanceModule {
                 bind(java.util.concurrent.ScheduledExecutorService.class).toInstance(java.util.concurrent.Executors.newSingleThreadScheduledExecutor());
                 bind(io.micrometer.core.instrument.MeterRegistry.class).toInstance(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
                 OptionalBinder.newOptionalBinder(binder(), PerformanceExtension.class).setDefault().toInstance(PerformanceExtension.NONE);
+                io.voiceplatform.api.plugin.HttpTransport network = new io.voiceplatform.api.plugin.HttpTransport() {
+                    @Override
+                    public <T> java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<T>> send(
+                            java.net.http.HttpRequest request, java.net.http.HttpResponse.BodyHandler<T> handler) {
+                        throw new UnsupportedOperationException("core's network transport, wrapped by the module");
+                    }
+                };
+                bind(io.voiceplatform.api.plugin.HttpTransport.class)
+                        .annotatedWith(com.google.inject.name.Names.named(io.voiceplatform.api.plugin.HttpTransport.NETWORK))
+                        .toInstance(network);
                 OptionalBinder.newOptionalBinder(binder(), io.voiceplatform.api.plugin.HttpTransport.class).setDefault()
-                        .toInstance(new io.voiceplatform.api.plugin.HttpTransport() {
-                            @Override
-                            public <T> java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<T>> send(
-                                    java.net.http.HttpRequest request, java.net.http.HttpResponse.BodyHandler<T> handler) {
-                                throw new UnsupportedOperationException("core's default, replaced by the module");
-                            }
-                        });
+                        .toInstance(network);
             }
         };
         List<Module> all = new ArrayList<>(List.of(modules));

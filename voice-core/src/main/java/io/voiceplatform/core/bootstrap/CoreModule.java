@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
+import com.google.inject.name.Names;
 import com.typesafe.config.Config;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -18,7 +19,7 @@ import io.voiceplatform.core.orchestration.VoiceOrchestrator;
 import io.voiceplatform.core.registry.PluginSource;
 import io.voiceplatform.core.registry.ProviderRegistry;
 import io.voiceplatform.core.resilience.ProviderGuards;
-import io.voiceplatform.core.transport.JdkHttpTransport;
+import io.voiceplatform.core.transport.OkHttpTransport;
 
 import java.time.Duration;
 import java.util.List;
@@ -60,8 +61,10 @@ final class CoreModule extends AbstractModule {
         // The app binds a Prometheus registry; without one, meters are kept in memory only.
         OptionalBinder.newOptionalBinder(binder(), MeterRegistry.class)
                 .setDefault().toInstance(new SimpleMeterRegistry());
-        OptionalBinder.newOptionalBinder(binder(), HttpTransport.class)
-                .setDefault().toInstance(new JdkHttpTransport(DEFAULT_CONNECT_TIMEOUT));
+        OkHttpTransport network = OkHttpTransport.create(DEFAULT_CONNECT_TIMEOUT, scheduler);
+        lifecycle.started("provider HTTP transport", network::close);
+        bind(HttpTransport.class).annotatedWith(Names.named(HttpTransport.NETWORK)).toInstance(network);
+        OptionalBinder.newOptionalBinder(binder(), HttpTransport.class).setDefault().toInstance(network);
     }
 
     @Provides

@@ -11,7 +11,7 @@ import io.voiceplatform.core.testing.TestingAudio;
 import io.voiceplatform.core.testing.TestingPerformanceModule;
 import io.voiceplatform.core.testing.TestingPlugins;
 import io.voiceplatform.core.testing.TestingProvider;
-import io.voiceplatform.core.transport.JdkHttpTransport;
+import io.voiceplatform.core.transport.OkHttpTransport;
 import io.voiceplatform.api.TranscriptionRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,7 +41,7 @@ class TestVoiceRuntime {
         TestingProvider fake = new TestingProvider("fake");
         try (VoiceRuntime runtime = startOnly(fake, Map.of())) {
             assertSame(PerformanceExtension.NONE, runtime.injector().getInstance(PerformanceExtension.class));
-            assertInstanceOf(JdkHttpTransport.class, runtime.injector().getInstance(HttpTransport.class));
+            assertInstanceOf(OkHttpTransport.class, runtime.injector().getInstance(HttpTransport.class));
             HealthReport report = runtime.health().report();
             assertEquals(false, report.performance().get("requested"));
             assertEquals(false, report.performance().get("installed"));

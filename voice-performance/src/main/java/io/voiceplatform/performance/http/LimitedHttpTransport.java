@@ -4,7 +4,6 @@ import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.api.plugin.HttpTransport;
 
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,20 +15,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The shared HTTP transport of every provider plugin when the performance module is on: one pooled,
- * keep-alive JDK client with a connect timeout, at most N requests in flight overall and M per host. A request
+ * The shared HTTP transport of every provider plugin when the performance module is on: the platform's
+ * network transport (pooled keep-alive connections) with at most N requests in flight overall and M per host. A request
  * over a limit waits without holding a thread, for at most the wait; then it fails as UNAVAILABLE, so the
  * orchestrator can try another provider.
  */
 public final class LimitedHttpTransport implements HttpTransport {
-    private final HttpClient client;
+    private final HttpTransport network;
     private final AsyncPermits total;
     private final int perHost;
     private final Duration maxWait;
     private final Map<String, AsyncPermits> hosts = new ConcurrentHashMap<>();
 
-    public LimitedHttpTransport(int maxInFlight, int maxPerHost, Duration connectTimeout, Duration maxWait) {
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    public LimitedHttpTransport(HttpTransport network, int maxInFlight, int maxPerHost, Duration maxWait) {
+        this.network = network;
         this.total = new AsyncPermits(maxInFlight);
         this.perHost = maxPerHost;
         this.maxWait = maxWait;
@@ -63,7 +62,7 @@ public final class LimitedHttpTransport implements HttpTransport {
                         + request.uri().getHost() + "; waited " + maxWait.toMillis() + " ms", null, null, null, waitFailed));
                 return;
             }
-            CompletableFuture<HttpResponse<T>> exchange = client.sendAsync(request, handler);
+            CompletableFuture<HttpResponse<T>> exchange = network.send(request, handler);
             exchange.whenComplete((response, error) -> {
                 total.release();
                 host.release();

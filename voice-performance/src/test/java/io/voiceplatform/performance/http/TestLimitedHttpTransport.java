@@ -3,6 +3,7 @@ package io.voiceplatform.performance.http;
 import com.sun.net.httpserver.HttpServer;
 import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.VoiceException;
+import io.voiceplatform.api.plugin.HttpTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -34,6 +36,15 @@ class TestLimitedHttpTransport {
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private volatile CountDownLatch release = new CountDownLatch(1);
+    /** Stands in for the platform's network transport (voice-core's), which this module only wraps. */
+    private final HttpTransport network = new HttpTransport() {
+        private final HttpClient client = HttpClient.newHttpClient();
+
+        @Override
+        public <T> CompletableFuture<HttpResponse<T>> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+            return client.sendAsync(request, handler);
+        }
+    };
 
     @BeforeEach
     void start() throws Exception {
@@ -66,7 +77,7 @@ class TestLimitedHttpTransport {
 
     @Test
     void neverMoreThanThePerHostLimitInFlight() throws Exception {
-        LimitedHttpTransport transport = new LimitedHttpTransport(100, 2, Duration.ofSeconds(5), Duration.ofSeconds(10));
+        LimitedHttpTransport transport = new LimitedHttpTransport(network, 100, 2, Duration.ofSeconds(10));
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             calls.add(transport.send(request(), HttpResponse.BodyHandlers.ofString()));
@@ -84,7 +95,7 @@ class TestLimitedHttpTransport {
 
     @Test
     void aRequestThatWaitsTooLongFailsAsUnavailableAndLeaksNothing() throws Exception {
-        LimitedHttpTransport transport = new LimitedHttpTransport(1, 1, Duration.ofSeconds(5), Duration.ofMillis(200));
+        LimitedHttpTransport transport = new LimitedHttpTransport(network, 1, 1, Duration.ofMillis(200));
         CompletableFuture<HttpResponse<String>> first = transport.send(request(), HttpResponse.BodyHandlers.ofString());
         CompletionException e = assertThrows(CompletionException.class,
                 () -> transport.send(request(), HttpResponse.BodyHandlers.ofString()).join());
