@@ -7,17 +7,24 @@ import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.api.performance.Operation;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 
 /**
  * {@code voice_provider_calls_total{provider,operation,outcome}}, {@code voice_provider_seconds{provider,operation}}
  * and {@code voice_fallbacks_total{operation}}. The latency timer has count, sum and max; histogram buckets
- * too when the performance extension asks for them (its metrics collection).
+ * too when the performance extension asks for them (its metrics collection). Meters are kept once registered:
+ * building one is a registry lookup with tag sorting, too much to repeat on every call.
  */
 public final class ProviderMetrics {
     private final MeterRegistry registry;
     private final boolean histograms;
+    private final Map<Outcome, Counter> calls = new ConcurrentHashMap<>();
+    private final Map<Outcome, Timer> latencies = new ConcurrentHashMap<>();
+    private final Map<Operation, Counter> fallbacks = new ConcurrentHashMap<>();
 
     /** @param histograms whether the latency timer keeps histogram buckets */
     public ProviderMetrics(MeterRegistry registry, boolean histograms) {
@@ -26,19 +33,26 @@ public final class ProviderMetrics {
     }
 
     void call(Operation operation, String provider, long nanos, Throwable error) {
-        Counter.builder("voice.provider.calls").description("Provider calls by outcome")
-                .tag("provider", provider).tag("operation", operation.id()).tag("outcome", outcome(error))
-                .register(registry).increment();
-        Timer.builder("voice.provider").description("Provider call latency")
-                .tag("provider", provider).tag("operation", operation.id())
+        calls.computeIfAbsent(new Outcome(operation, provider, outcome(error)), key -> Counter.builder("voice.provider.calls")
+                .description("Provider calls by outcome")
+                .tag("provider", key.provider()).tag("operation", key.operation().id()).tag("outcome", key.outcome())
+                .register(registry)).increment();
+        latencies.computeIfAbsent(new Outcome(operation, provider, ""), key -> Timer.builder("voice.provider")
+                .description("Provider call latency")
+                .tag("provider", key.provider()).tag("operation", key.operation().id())
                 .publishPercentileHistogram(histograms)
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(60))
-                .register(registry).record(Duration.ofNanos(nanos));
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void fallback(Operation operation) {
-        Counter.builder("voice.fallbacks").description("Requests passed on to the next provider")
-                .tag("operation", operation.id()).register(registry).increment();
+        fallbacks.computeIfAbsent(operation, key -> Counter.builder("voice.fallbacks")
+                .description("Requests passed on to the next provider")
+                .tag("operation", key.id()).register(registry)).increment();
+    }
+
+    /** A meter's tags; the outcome is empty for the latency timer, which has none. */
+    private record Outcome(Operation operation, String provider, String outcome) {
     }
 
     private static String outcome(Throwable error) {
