@@ -1,6 +1,7 @@
 package io.voiceplatform.app.cli;
 
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -9,6 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /** Switches the console log to one JSON object per line ({@code voice.logging.json = true}). */
 final class JsonLogs {
+    private static final int QUEUE = 8192;
+
     private JsonLogs() {
     }
 
@@ -32,7 +35,15 @@ final class JsonLogs {
         console.setName("json");
         console.setEncoder(encoder);
         console.start();
+        // Off the logging thread, as in logback.xml: nothing dropped, the caller waits only when the queue is full.
+        AsyncAppender async = new AsyncAppender();
+        async.setContext(context);
+        async.setName("json-async");
+        async.setQueueSize(QUEUE);
+        async.setDiscardingThreshold(0);
+        async.addAppender(console);
+        async.start();
         root.detachAndStopAllAppenders();
-        root.addAppender(console);
+        root.addAppender(async);
     }
 }
