@@ -401,10 +401,15 @@ public final class OpenAiApi {
         return message == null ? "" : QUALIFIED_THROWABLE.matcher(message).replaceAll("");
     }
 
+    /** Into an array of the part's size, read once: the multipart parser already holds the bytes. */
     private byte[] read(UploadedFile file) {
         try (InputStream in = file.content()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
+            byte[] bytes = new byte[Math.toIntExact(file.size())];
+            if (in.readNBytes(bytes, 0, bytes.length) != bytes.length || in.read() >= 0) {
+                throw new IOException("the part's size and content disagree");
+            }
+            return bytes;
+        } catch (IOException | ArithmeticException e) {
             throw new ApiException(ApiError.invalid("The upload could not be read completely.", "file", "invalid_multipart"));
         }
     }

@@ -1,6 +1,5 @@
 package io.voiceplatform.providers.elevenlabs;
 
-import io.voiceplatform.providers.support.PcmAudio;
 
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
@@ -12,6 +11,8 @@ import io.voiceplatform.api.Transcript;
 import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.api.plugin.ProviderContext;
+import io.voiceplatform.providers.support.MultipartForm;
+import io.voiceplatform.providers.support.PcmAudio;
 
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -12,6 +12,7 @@ import io.voiceplatform.api.TimestampDetail;
 import io.voiceplatform.api.Transcript;
 import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.VoiceException;
+import io.voiceplatform.providers.support.MultipartForm;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -67,7 +68,7 @@ final class OpenAiSttProvider implements SttProvider {
         String model = request.modelHint().orElse(settings.sttModel());
         boolean timed = request.timestampDetail() != TimestampDetail.NONE;
         AudioFormat format = request.audio().format();
-        Multipart form = new Multipart()
+        MultipartForm form = new MultipartForm()
                 .file("file", "audio." + extension(format), format.mediaType(), request.audio().toByteArray())
                 .field("model", model)
                 .field("response_format", timed ? "verbose_json" : "json");
