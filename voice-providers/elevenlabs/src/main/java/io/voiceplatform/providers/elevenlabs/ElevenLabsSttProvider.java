@@ -71,7 +71,7 @@ final class ElevenLabsSttProvider implements SttProvider {
         String model = request.modelHint().filter(settings.sttModels()::contains).orElse(settings.sttModels().get(0));
         Audio audio = request.audio().format() == AudioFormat.PCM ? PcmAudio.toWav(request.audio()) : request.audio();
         MultipartForm form = new MultipartForm()
-                .file("file", "audio." + audio.format().id(), audio.format().mediaType(), audio.toByteArray())
+                .file("file", "audio." + audio.format().id(), audio.format().mediaType(), audio.asByteBuffer())
                 .field("model_id", model);
         language.ifPresent(code -> form.field("language_code", code));
         form.field("timestamps_granularity", "word").field("tag_audio_events", "false");

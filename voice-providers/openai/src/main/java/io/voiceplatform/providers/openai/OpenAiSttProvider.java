@@ -69,7 +69,7 @@ final class OpenAiSttProvider implements SttProvider {
         boolean timed = request.timestampDetail() != TimestampDetail.NONE;
         AudioFormat format = request.audio().format();
         MultipartForm form = new MultipartForm()
-                .file("file", "audio." + extension(format), format.mediaType(), request.audio().toByteArray())
+                .file("file", "audio." + extension(format), format.mediaType(), request.audio().asByteBuffer())
                 .field("model", model)
                 .field("response_format", timed ? "verbose_json" : "json");
         if (!Language.AUTO.equals(request.language())) {

@@ -17,7 +17,7 @@ class TestMultipartForm {
     @Test
     void publishesTheFormAsOneBodyOfTheDeclaredLength() throws Exception {
         byte[] audio = {0, 1, 2, (byte) 0xff, '\r', '\n'};
-        MultipartForm form = new MultipartForm().file("file", "audio.wav", "audio/wav", audio).field("model", "whisper-1");
+        MultipartForm form = new MultipartForm().file("file", "audio.wav", "audio/wav", ByteBuffer.wrap(audio)).field("model", "whisper-1");
         String boundary = form.contentType().substring("multipart/form-data; boundary=".length());
 
         HttpRequest.BodyPublisher publisher = form.publisher();
@@ -32,6 +32,40 @@ class TestMultipartForm {
         assertArrayEquals(expected.toByteArray(), body);
         assertEquals(body.length, publisher.contentLength(), "a known length: no chunked encoding");
         assertArrayEquals(body, published(publisher), "published again the same (a retried request)");
+        assertArrayEquals(body, publishedOneAtATime(publisher), "the same when asked for one buffer at a time");
+    }
+
+    private static byte[] publishedOneAtATime(HttpRequest.BodyPublisher publisher) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CompletableFuture<byte[]> done = new CompletableFuture<>();
+        publisher.subscribe(new Flow.Subscriber<>() {
+            private Flow.Subscription subscription;
+
+            @Override
+            public void onSubscribe(Flow.Subscription given) {
+                subscription = given;
+                subscription.request(1);
+            }
+
+            @Override
+            public void onNext(ByteBuffer item) {
+                byte[] bytes = new byte[item.remaining()];
+                item.get(bytes);
+                out.writeBytes(bytes);
+                subscription.request(1);
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                done.completeExceptionally(throwable);
+            }
+
+            @Override
+            public void onComplete() {
+                done.complete(out.toByteArray());
+            }
+        });
+        return done.get(5, TimeUnit.SECONDS);
     }
 
     private static byte[] published(HttpRequest.BodyPublisher publisher) throws Exception {
