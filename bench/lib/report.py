@@ -264,7 +264,7 @@ AREAS = [
     ("multipart parsing (Jetty/servlet)", ("org.eclipse.jetty.server.MultiPart", "org.eclipse.jetty.http.MultiPart",
                                            "io.javalin.http.servlet.JavalinServletContext.uploadedFiles",
                                            "io.javalin.util.MultipartUtil")),
-    ("JDK HTTP client (to the upstream)", ("jdk.internal.net.http",)),
+    ("HTTP client to the upstream (OkHttp, Okio)", ("okhttp3.", "okio.")),
     ("JSON (Jackson)", ("com.fasterxml.jackson",)),
     ("metrics (Micrometer)", ("io.micrometer",)),
     ("resilience (Resilience4j)", ("io.github.resilience4j",)),
