@@ -32,19 +32,26 @@ class TestMultipartForm {
         assertArrayEquals(expected.toByteArray(), body);
         assertEquals(body.length, publisher.contentLength(), "a known length: no chunked encoding");
         assertArrayEquals(body, published(publisher), "published again the same (a retried request)");
-        assertArrayEquals(body, publishedOneAtATime(publisher), "the same when asked for one buffer at a time");
+        assertArrayEquals(body, published(publisher, 1), "the same when asked for one buffer at a time");
     }
 
-    private static byte[] publishedOneAtATime(HttpRequest.BodyPublisher publisher) throws Exception {
+    private static byte[] published(HttpRequest.BodyPublisher publisher) throws Exception {
+        return published(publisher, Long.MAX_VALUE);
+    }
+
+    /** What the publisher sends to a subscriber that asks for {@code batch} buffers at a time. */
+    private static byte[] published(HttpRequest.BodyPublisher publisher, long batch) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CompletableFuture<byte[]> done = new CompletableFuture<>();
         publisher.subscribe(new Flow.Subscriber<>() {
             private Flow.Subscription subscription;
+            private long left;
 
             @Override
             public void onSubscribe(Flow.Subscription given) {
                 subscription = given;
-                subscription.request(1);
+                left = batch;
+                subscription.request(batch);
             }
 
             @Override
@@ -52,36 +59,10 @@ class TestMultipartForm {
                 byte[] bytes = new byte[item.remaining()];
                 item.get(bytes);
                 out.writeBytes(bytes);
-                subscription.request(1);
-            }
-
-            @Override
-            public void onError(Throwable throwable) {
-                done.completeExceptionally(throwable);
-            }
-
-            @Override
-            public void onComplete() {
-                done.complete(out.toByteArray());
-            }
-        });
-        return done.get(5, TimeUnit.SECONDS);
-    }
-
-    private static byte[] published(HttpRequest.BodyPublisher publisher) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CompletableFuture<byte[]> done = new CompletableFuture<>();
-        publisher.subscribe(new Flow.Subscriber<>() {
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                subscription.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(ByteBuffer item) {
-                byte[] bytes = new byte[item.remaining()];
-                item.get(bytes);
-                out.writeBytes(bytes);
+                if (--left == 0) {
+                    left = batch;
+                    subscription.request(batch);
+                }
             }
 
             @Override
