@@ -23,7 +23,7 @@ public final class ProviderMetrics {
     private final MeterRegistry registry;
     private final boolean histograms;
     private final Map<Outcome, Counter> calls = new ConcurrentHashMap<>();
-    private final Map<Outcome, Timer> latencies = new ConcurrentHashMap<>();
+    private final Map<Route, Timer> latencies = new ConcurrentHashMap<>();
     private final Map<Operation, Counter> fallbacks = new ConcurrentHashMap<>();
 
     /** @param histograms whether the latency timer keeps histogram buckets */
@@ -37,7 +37,7 @@ public final class ProviderMetrics {
                 .description("Provider calls by outcome")
                 .tag("provider", key.provider()).tag("operation", key.operation().id()).tag("outcome", key.outcome())
                 .register(registry)).increment();
-        latencies.computeIfAbsent(new Outcome(operation, provider, ""), key -> Timer.builder("voice.provider")
+        latencies.computeIfAbsent(new Route(operation, provider), key -> Timer.builder("voice.provider")
                 .description("Provider call latency")
                 .tag("provider", key.provider()).tag("operation", key.operation().id())
                 .publishPercentileHistogram(histograms)
@@ -51,7 +51,9 @@ public final class ProviderMetrics {
                 .tag("operation", key.id()).register(registry)).increment();
     }
 
-    /** A meter's tags; the outcome is empty for the latency timer, which has none. */
+    private record Route(Operation operation, String provider) {
+    }
+
     private record Outcome(Operation operation, String provider, String outcome) {
     }
 

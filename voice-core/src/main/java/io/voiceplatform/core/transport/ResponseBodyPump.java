@@ -67,14 +67,14 @@ final class ResponseBodyPump implements Flow.Subscription {
         BufferedSource source = response.body().source();
         try {
             while (awaitDemand()) {
-                byte[] chunk = new byte[CHUNK];
-                int read = source.read(chunk);
-                if (read < 0) {
+                if (source.exhausted()) {
                     response.close();
                     subscriber.onComplete();
                     return;
                 }
-                subscriber.onNext(List.of(ByteBuffer.wrap(chunk, 0, read)));
+                // What has arrived, up to a chunk, in an array of just that size: no spare chunk for the end.
+                byte[] chunk = source.getBuffer().readByteArray(Math.min(CHUNK, source.getBuffer().size()));
+                subscriber.onNext(List.of(ByteBuffer.wrap(chunk)));
             }
             response.close();
             if (misuse != null) {

@@ -171,7 +171,7 @@ class TestOkHttpTransport {
         assertInstanceOf(ConnectException.class, e.getCause());
     }
 
-    /** OkHttp's own defaults would run 5 per host and queue the rest; the platform's limits are the only ones. */
+    /** The transport itself bounds nothing (OkHttp's asynchronous queue would run 5 per host): the platform's limits do. */
     @Test
     void fortyCallsToOneHostAreAllInFlightAtOnce() throws Exception {
         int calls = 40;
