@@ -88,6 +88,21 @@ class TestOkHttpTransport {
         assertEquals(request.uri(), response.uri());
     }
 
+    /** As the plugin guide says: asked for by default, and a gzipped answer reaches the plugin decompressed. */
+    @Test
+    void aGzippedAnswerArrivesDecompressed() throws Exception {
+        Buffer gzipped = new Buffer();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(gzipped.outputStream())) {
+            gzip.write("{\"text\":\"hello\"}".getBytes(StandardCharsets.UTF_8));
+        }
+        server.enqueue(new MockResponse().addHeader("Content-Encoding", "gzip").setBody(gzipped));
+
+        HttpResponse<String> response = transport.send(post(), HttpResponse.BodyHandlers.ofString()).get(10, TimeUnit.SECONDS);
+
+        assertEquals("gzip", server.takeRequest(5, TimeUnit.SECONDS).getHeader("Accept-Encoding"));
+        assertEquals("{\"text\":\"hello\"}", response.body());
+    }
+
     @Test
     void aGetCarriesNoBodyAndAnErrorStatusIsAnAnswerNotAFailure() throws Exception {
         server.enqueue(new MockResponse().setResponseCode(404).setBody("{\"error\":\"no such model\"}"));
