@@ -2,7 +2,9 @@ package io.voiceplatform.benchmarks;
 
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
-import io.voiceplatform.performance.cache.AudioDigest;
+import io.voiceplatform.api.TranscriptionRequest;
+import io.voiceplatform.core.pipeline.Routing;
+import io.voiceplatform.core.pipeline.TranscriptionTask;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -11,23 +13,23 @@ import org.openjdk.jmh.annotations.State;
 
 import java.util.Random;
 
-/** The STT cache key: a SHA-256 of every byte of the audio. */
+/** A transcription's fingerprint, the key of its cache entry and of coalescing: a SHA-256 of every byte of the audio and every parameter. */
 @State(Scope.Benchmark)
 public class DigestBenchmark {
     @Param({"102400", "26214400"})
     public int bytes;
 
-    private Audio audio;
+    private TranscriptionRequest request;
 
     @Setup
     public void setUp() {
         byte[] data = new byte[bytes];
         new Random(1).nextBytes(data);
-        audio = Audio.of(data, AudioFormat.WAV);
+        request = TranscriptionRequest.of(Audio.of(data, AudioFormat.WAV));
     }
 
     @Benchmark
-    public String digestWholeAudio() {
-        return AudioDigest.of(audio);
+    public String fingerprintWholeAudio() {
+        return new TranscriptionTask(request, Routing.auto()).fingerprint();
     }
 }

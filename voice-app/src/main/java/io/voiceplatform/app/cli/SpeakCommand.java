@@ -4,8 +4,8 @@ import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.SpeechRequest;
 import io.voiceplatform.api.SynthesizedSpeech;
 import io.voiceplatform.core.bootstrap.VoiceRuntime;
-import io.voiceplatform.core.orchestration.Routing;
-import io.voiceplatform.core.orchestration.Served;
+import io.voiceplatform.core.pipeline.Routing;
+import io.voiceplatform.core.pipeline.RequestContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** {@code voice speak "TEXT" -o FILE}: writes real speech to a file. */
@@ -57,15 +58,18 @@ final class SpeakCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (VoiceRuntime runtime = VoiceRuntime.start(root.loadConfig())) {
             Routing routing = provider == null ? Routing.auto() : Routing.pin(provider);
-            Served<SynthesizedSpeech> served = runtime.orchestrator().synthesize(request, routing).toCompletableFuture().join();
-            byte[] audio = served.value().audio().toByteArray();
+            SynthesizedSpeech speech;
+            try (RequestContext context = runtime.pipeline().context(UUID.randomUUID().toString(), CommandLineCaller.NAME)) {
+                speech = runtime.pipeline().synthesize(request, routing, context).join();
+            }
+            byte[] audio = speech.audio().toByteArray();
             Path parent = output.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             Files.write(output, audio);
             spec.commandLine().getOut().printf("wrote %s: %d bytes of %s, %.2f s of speech, by %s in %d ms%n", output,
-                    audio.length, audioFormat.id(), served.value().duration().toMillis() / 1000.0, served.provider(),
+                    audio.length, audioFormat.id(), speech.duration().toMillis() / 1000.0, speech.provider(),
                     (System.nanoTime() - start) / 1_000_000);
         }
         return 0;

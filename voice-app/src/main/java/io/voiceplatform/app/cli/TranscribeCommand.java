@@ -10,7 +10,8 @@ import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.app.openai.TranscriptFormat;
 import io.voiceplatform.core.audio.AudioFormatDetector;
 import io.voiceplatform.core.bootstrap.VoiceRuntime;
-import io.voiceplatform.core.orchestration.Routing;
+import io.voiceplatform.core.pipeline.RequestContext;
+import io.voiceplatform.core.pipeline.Routing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** {@code voice transcribe FILE}: prints what was said. */
@@ -61,7 +63,10 @@ final class TranscribeCommand implements Callable<Integer> {
         TranscriptionRequest request = new TranscriptionRequest(Audio.of(bytes, detected), language, "", detail, Optional.empty());
         try (VoiceRuntime runtime = VoiceRuntime.start(root.loadConfig())) {
             Routing routing = provider == null ? Routing.auto() : Routing.pin(provider);
-            Transcript transcript = runtime.orchestrator().transcribe(request, routing).toCompletableFuture().join().value();
+            Transcript transcript;
+            try (RequestContext context = runtime.pipeline().context(UUID.randomUUID().toString(), CommandLineCaller.NAME)) {
+                transcript = runtime.pipeline().transcribe(request, routing, context).join();
+            }
             Object rendered = (output == TranscriptFormat.JSON ? TranscriptFormat.VERBOSE_JSON : output).render(transcript, false);
             String text = rendered instanceof String s ? s
                     : new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rendered) + "\n";

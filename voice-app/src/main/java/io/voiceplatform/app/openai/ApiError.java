@@ -2,6 +2,7 @@ package io.voiceplatform.app.openai;
 
 import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.VoiceException;
+import io.voiceplatform.core.pipeline.AtCapacityException;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -31,6 +32,9 @@ public record ApiError(int status, String message, String type, String param, St
 
     /** The status and type of a platform error, from its kind. */
     public static ApiError from(VoiceException e) {
+        if (e instanceof AtCapacityException) {
+            return new ApiError(503, e.getMessage(), "service_unavailable_error", null, "overloaded", e.retryAfter());
+        }
         String param = e.param().orElse(null);
         return switch (e.kind()) {
             case INVALID_REQUEST -> new ApiError(400, e.getMessage(), "invalid_request_error", param, "invalid_value", Optional.empty());

@@ -2,7 +2,6 @@ package io.voiceplatform.app.openai;
 
 import io.voiceplatform.api.plugin.Secret;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,11 +11,8 @@ import java.util.List;
  * @param apiKeys            keys callers must present; empty means open access
  * @param rateLimitPerMinute requests per minute per key (or per client address when no keys are set)
  * @param metricsAuth        whether {@code /metrics} needs a key too
- * @param maxInFlight        audio requests served at once; more wait {@code inFlightWait}, then get 503
- * @param inFlightWait       how long a request waits for a free slot
  */
-public record ApiSettings(long maxUploadBytes, List<Secret> apiKeys, int rateLimitPerMinute, boolean metricsAuth,
-                          int maxInFlight, Duration inFlightWait) {
+public record ApiSettings(long maxUploadBytes, List<Secret> apiKeys, int rateLimitPerMinute, boolean metricsAuth) {
     public ApiSettings {
         apiKeys = List.copyOf(apiKeys);
     }

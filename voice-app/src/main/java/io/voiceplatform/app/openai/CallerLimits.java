@@ -7,28 +7,19 @@ import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-/**
- * Per-caller request rate (Resilience4j rate limiters, one per key, forgotten when idle) and the bound on
- * audio requests in flight, so that a flood can exhaust neither providers nor memory.
- */
+/** Per-caller request rate: Resilience4j rate limiters, one per key, forgotten when idle. */
 final class CallerLimits {
     private final RateLimiterConfig perCaller;
     private final Cache<String, AtomicRateLimiter> limiters;
-    private final Semaphore inFlight;
-    private final Duration inFlightWait;
-
-    CallerLimits(int perMinute, int maxInFlight, Duration inFlightWait) {
+    CallerLimits(int perMinute) {
         this.perCaller = RateLimiterConfig.custom()
                 .limitForPeriod(perMinute)
                 .limitRefreshPeriod(Duration.ofMinutes(1))
                 .timeoutDuration(Duration.ZERO)
                 .build();
         this.limiters = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(5)).maximumSize(100_000).build();
-        this.inFlight = new Semaphore(maxInFlight);
-        this.inFlightWait = inFlightWait;
     }
 
     /** Empty when the caller may go on; otherwise how long it should wait. */
@@ -39,14 +30,5 @@ final class CallerLimits {
         }
         long nanos = limiter.getDetailedMetrics().getNanosToWait();
         return Optional.of(Duration.ofNanos(Math.max(nanos, TimeUnit.SECONDS.toNanos(1))));
-    }
-
-    /** Takes a slot for an audio request, waiting briefly; false when the service is full. */
-    boolean enter() throws InterruptedException {
-        return inFlight.tryAcquire(inFlightWait.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    void leave() {
-        inFlight.release();
     }
 }

@@ -1,6 +1,6 @@
 package io.voiceplatform.app.openai;
 
-import io.voiceplatform.core.orchestration.Routing;
+import io.voiceplatform.core.pipeline.Routing;
 
 import java.util.List;
 import java.util.Optional;

@@ -18,8 +18,9 @@ import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.core.audio.AudioFormatDetector;
 import io.voiceplatform.core.health.PerformanceStatus;
-import io.voiceplatform.core.orchestration.Served;
-import io.voiceplatform.core.orchestration.VoiceOrchestrator;
+import io.voiceplatform.core.pipeline.Decisions;
+import io.voiceplatform.core.pipeline.RequestContext;
+import io.voiceplatform.core.pipeline.RequestPipeline;
 import io.voiceplatform.core.registry.ProviderRegistry;
 import io.voiceplatform.core.registry.RegisteredProvider;
 
@@ -53,7 +54,9 @@ public final class OpenAiApi {
     private static final Pattern QUALIFIED_THROWABLE = Pattern.compile("(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error):?\\s*");
     private static final Set<String> GRANULARITIES = Set.of("word", "segment");
 
-    private final VoiceOrchestrator orchestrator;
+    private static final String CALLER = "voice.caller";
+
+    private final RequestPipeline pipeline;
     private final ProviderRegistry registry;
     private final PerformanceStatus performance;
     private final ApiSettings settings;
@@ -72,15 +75,15 @@ public final class OpenAiApi {
         return thread;
     });
 
-    public OpenAiApi(VoiceOrchestrator orchestrator, ProviderRegistry registry, PerformanceStatus performance,
+    public OpenAiApi(RequestPipeline pipeline, ProviderRegistry registry, PerformanceStatus performance,
                      ApiSettings settings, MeterRegistry meters, ObjectMapper json) {
-        this.orchestrator = orchestrator;
+        this.pipeline = pipeline;
         this.registry = registry;
         this.performance = performance;
         this.settings = settings;
         this.json = json;
         this.keys = new ApiKeys(settings.apiKeys());
-        this.limits = new CallerLimits(settings.rateLimitPerMinute(), settings.maxInFlight(), settings.inFlightWait());
+        this.limits = new CallerLimits(settings.rateLimitPerMinute());
         this.metrics = new RequestMetrics(meters);
     }
 
@@ -96,8 +99,8 @@ public final class OpenAiApi {
 
     public void register(Javalin app) {
         app.before("/v1/*", this::authenticate);
-        app.post("/v1/audio/transcriptions", ctx -> limited(ctx, "stt", settings.maxUploadBytes() + MULTIPART_OVERHEAD, () -> transcribe(ctx)));
-        app.post("/v1/audio/speech", ctx -> limited(ctx, "tts", MAX_SPEECH_BODY, () -> speak(ctx)));
+        app.post("/v1/audio/transcriptions", ctx -> limited(ctx, "stt", settings.maxUploadBytes() + MULTIPART_OVERHEAD, context -> transcribe(ctx, context)));
+        app.post("/v1/audio/speech", ctx -> limited(ctx, "tts", MAX_SPEECH_BODY, context -> speak(ctx, context)));
         app.get("/v1/models", this::models);
         app.get("/v1/models/{id}", this::model);
         app.exception(ApiException.class, (e, ctx) -> write(ctx, e.error()));
@@ -130,6 +133,7 @@ public final class OpenAiApi {
         } else {
             caller = ctx.ip();
         }
+        ctx.attribute(CALLER, caller);
         limits.rateLimit(caller).ifPresent(wait -> {
             throw new ApiException(new ApiError(429, "Rate limit reached: at most " + settings.rateLimitPerMinute()
                     + " requests per minute.", "rate_limit_error", null, "rate_limit_exceeded", Optional.of(wait)));
@@ -137,10 +141,10 @@ public final class OpenAiApi {
     }
 
     /**
-     * Bounds the audio requests in flight; the slot is held until the response is written. A body declared over
-     * the limit is refused first, so a flood of oversized uploads never waits for (or takes) a slot.
+     * Runs an audio request in its pipeline context, closed (its admission slot given back) once the response is
+     * written. A body declared over the limit is refused first, so a flood of oversized uploads never takes a slot.
      */
-    private void limited(Context ctx, String operation, long maxBody, Handler work) throws InterruptedException {
+    private void limited(Context ctx, String operation, long maxBody, Handler work) {
         long start = System.nanoTime();
         try {
             checkDeclaredLength(ctx, maxBody);
@@ -148,15 +152,13 @@ public final class OpenAiApi {
             metrics.record(operation, tooLarge.error().status(), System.nanoTime() - start);
             throw tooLarge;
         }
-        if (!limits.enter()) {
-            throw new ApiException(new ApiError(503, "The service is at capacity; try again shortly.",
-                    "service_unavailable_error", null, "overloaded", Optional.of(java.time.Duration.ofSeconds(1))));
-        }
+        String caller = ctx.attribute(CALLER);
+        RequestContext context = pipeline.context(ctx.res().getHeader(REQUEST_ID), caller == null ? ctx.ip() : caller);
         CompletionStage<?> done;
         try {
-            done = work.run();
+            done = work.run(context);
         } catch (RuntimeException e) {
-            limits.leave();
+            context.close();
             ApiError error = e instanceof ApiException api ? api.error()
                     : e instanceof VoiceException voice ? ApiError.from(voice) : null;
             if (error == null) {
@@ -166,7 +168,7 @@ public final class OpenAiApi {
             throw e;
         }
         CompletableFuture<Void> finished = done.toCompletableFuture().handle((value, error) -> {
-            limits.leave();
+            context.close();
             if (error != null) {
                 write(ctx, errorOf(error));
             }
@@ -176,7 +178,7 @@ public final class OpenAiApi {
         ctx.future(() -> finished);
     }
 
-    private CompletionStage<?> transcribe(Context ctx) {
+    private CompletionStage<?> transcribe(Context ctx, RequestContext context) {
         if (!ctx.isMultipartFormData()) {
             throw new ApiException(new ApiError(415, "Expected a multipart/form-data body with a 'file' part.",
                     "invalid_request_error", null, "unsupported_media_type", Optional.empty()));
@@ -211,9 +213,9 @@ public final class OpenAiApi {
         TranscriptionRequest request = new TranscriptionRequest(Audio.of(bytes, format), first(form, "language"),
                 first(form, "prompt"), detail, route.modelHint());
         boolean words = detail == TimestampDetail.WORD;
-        return orchestrator.transcribe(request, route.routing()).thenAccept(served -> {
-            describe(ctx, served);
-            Object body = responseFormat.render(served.value(), words);
+        return pipeline.transcribe(request, route.routing(), context).thenAccept(transcript -> {
+            describe(ctx, transcript.provider(), context.decisions());
+            Object body = responseFormat.render(transcript, words);
             ctx.contentType(responseFormat.contentType());
             if (body instanceof String text) {
                 ctx.result(text);
@@ -223,7 +225,7 @@ public final class OpenAiApi {
         });
     }
 
-    private CompletionStage<?> speak(Context ctx) {
+    private CompletionStage<?> speak(Context ctx, RequestContext context) {
         String contentType = ctx.contentType();
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new ApiException(new ApiError(415, "Expected a JSON body (Content-Type: application/json).",
@@ -239,18 +241,18 @@ public final class OpenAiApi {
         double speed = speed(body.get("speed"));
         ModelRoute route = route(text(body, "model", false), registry.ttsIds());
         SpeechRequest request = new SpeechRequest(input, voice, null, format, speed, route.modelHint());
-        if (orchestrator.streamsSpeech()) {
+        if (pipeline.streamsSpeech()) {
             // Headers go out with the first audio; the rest follows chunked as it is produced.
-            return orchestrator.synthesizeStream(request, route.routing()).thenAcceptAsync(served -> {
-                describe(ctx, served);
+            return pipeline.synthesizeStream(request, route.routing(), context).thenAcceptAsync(speech -> {
+                describe(ctx, speech.provider(), context.decisions());
                 ctx.header("X-Voice-Streamed", "true");
-                ctx.contentType(served.value().format().mediaType());
-                stream(ctx, served.value());
+                ctx.contentType(speech.format().mediaType());
+                stream(ctx, speech);
             }, streamWriters);
         }
-        return orchestrator.synthesize(request, route.routing()).thenAccept(served -> {
-            describe(ctx, served);
-            Audio audio = served.value().audio();
+        return pipeline.synthesize(request, route.routing(), context).thenAccept(speech -> {
+            describe(ctx, speech.provider(), context.decisions());
+            Audio audio = speech.audio();
             ctx.contentType(audio.format().mediaType());
             ctx.result(audio.toByteArray());
         });
@@ -316,11 +318,11 @@ public final class OpenAiApi {
         return model;
     }
 
-    private void describe(Context ctx, Served<?> served) {
-        ctx.header("X-Voice-Provider", served.provider());
-        ctx.header("X-Voice-Attempts", Integer.toString(served.attempts()));
+    private void describe(Context ctx, String provider, Decisions decisions) {
+        ctx.header("X-Voice-Provider", provider);
+        ctx.header("X-Voice-Attempts", Integer.toString(decisions.attempts()));
         if (performance.installed()) {
-            ctx.header("X-Voice-Cache", served.cache().name());
+            ctx.header("X-Voice-Cache", decisions.cache().name());
         }
     }
 
@@ -498,6 +500,6 @@ public final class OpenAiApi {
 
     @FunctionalInterface
     private interface Handler {
-        CompletionStage<?> run();
+        CompletionStage<?> run(RequestContext context);
     }
 }

@@ -30,9 +30,7 @@ public record ServerSettings(String host, int port, ApiSettings api, Duration re
                 .map(String::trim).filter(k -> !k.isEmpty()).map(Secret::of).toList();
         ApiSettings api = new ApiSettings(core.limits().maxAudioBytes(), keys,
                 reader.getInt("voice.server.rate-limit.per-minute", 1, 1_000_000),
-                reader.getBoolean("voice.server.metrics-auth"),
-                reader.getInt("voice.server.max-in-flight", 1, 100_000),
-                reader.getDuration("voice.server.in-flight-wait", ChronoUnit.MILLIS));
+                reader.getBoolean("voice.server.metrics-auth"));
         return new ServerSettings(reader.getString("voice.server.host"),
                 reader.getInt("voice.server.port", 0, 65535), api,
                 reader.getDuration("voice.server.read-timeout", ChronoUnit.SECONDS),

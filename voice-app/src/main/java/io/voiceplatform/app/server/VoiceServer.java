@@ -42,7 +42,7 @@ public final class VoiceServer implements AutoCloseable {
 
     public static VoiceServer start(VoiceRuntime runtime, ServerSettings settings, PrometheusMeterRegistry meters) {
         ObjectMapper json = new ObjectMapper();
-        OpenAiApi api = new OpenAiApi(runtime.orchestrator(), runtime.registry(),
+        OpenAiApi api = new OpenAiApi(runtime.pipeline(), runtime.registry(),
                 runtime.injector().getInstance(PerformanceStatus.class), settings.api(), meters, json);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;

@@ -149,17 +149,18 @@ final class MarkdownReport {
         r.errors().forEach(e -> row(e.operation().name(), e.kind(), Long.toString(e.count()), e.lost() ? "lost" : "correct error"));
     }
 
-    /** {@code requested true, installed true; on: stt-cache, tts-cache, ...} from the health details. */
+    /** {@code requested true, installed true, level standard; on: result-cache, coalescing, ...} from the health details. */
     private static String performance(Map<String, Object> details) {
         if (details == null) {
             return "-";
         }
-        String on = details.get("components") instanceof Map<?, ?> components
-                ? components.entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue()))
+        String on = details.get("stages") instanceof Map<?, ?> stages
+                ? stages.entrySet().stream()
+                .filter(e -> e.getValue() instanceof Map<?, ?> stage && Boolean.TRUE.equals(stage.get("active")))
                 .map(e -> String.valueOf(e.getKey())).collect(java.util.stream.Collectors.joining(", "))
                 : "";
-        return "requested " + details.get("requested") + ", installed " + details.get("installed")
-                + (on.isEmpty() ? "" : "; on: " + on);
+        return "requested " + details.get("requested") + ", installed " + details.get("installed") + ", level "
+                + details.get("level") + (on.isEmpty() ? "" : "; on: " + on);
     }
 
     private static String slope(Double mbPerMinute) {

@@ -63,8 +63,8 @@ class TestBadInput {
         Files.writeString(conf, "voice.stt.providers = [\"fake\"]\nvoice.tts.providers = [\"fake\"]\nvoice.providers.local.enabled = false\n");
         runtime = VoiceRuntime.start(VoiceConfig.load(new ConfigSources(Map.of(), Map.of(), workDir, Optional.of(conf),
                 TestBadInput.class.getClassLoader())), List.of(TestingPlugins.of(new TestingProvider("fake"))), List.of());
-        OpenAiApi api = new OpenAiApi(runtime.orchestrator(), runtime.registry(), new PerformanceStatus(false, false),
-                new ApiSettings(2 << 20, List.of(Secret.of(KEY)), 100_000, false, 64, Duration.ofSeconds(1)),
+        OpenAiApi api = new OpenAiApi(runtime.pipeline(), runtime.registry(), PerformanceStatus.notInstalled(false),
+                new ApiSettings(2 << 20, List.of(Secret.of(KEY)), 100_000, false),
                 new SimpleMeterRegistry(), JSON);
         server = Javalin.create(api::configure);
         api.register(server);

@@ -59,7 +59,7 @@ class TestHostileConnections {
                         TestHostileConnections.class.getClassLoader())), List.of(TestingPlugins.of(new TestingProvider("fake"))),
                 List.of(binder -> OptionalBinder.newOptionalBinder(binder, MeterRegistry.class).setBinding().toInstance(meters)));
         server = VoiceServer.start(runtime, new ServerSettings("127.0.0.1", 0,
-                new ApiSettings(1 << 20, List.of(), 100_000, false, 64, Duration.ofSeconds(1)), READ_TIMEOUT, Duration.ofSeconds(5), false), meters);
+                new ApiSettings(1 << 20, List.of(), 100_000, false), READ_TIMEOUT, Duration.ofSeconds(5), false), meters);
     }
 
     @AfterAll

@@ -61,14 +61,15 @@ class TestOversizedUploadFlood {
 
     private void start() throws Exception {
         Path conf = workDir.resolve("flood.conf");
-        Files.writeString(conf, "voice.stt.providers = [\"fake\"]\nvoice.tts.providers = [\"fake\"]\nvoice.providers.local.enabled = false\n");
+        // A small in-flight bound with a short wait: an oversized upload that took a slot would crowd out the rest as 503s.
+        Files.writeString(conf, "voice.stt.providers = [\"fake\"]\nvoice.tts.providers = [\"fake\"]\nvoice.providers.local.enabled = false\n"
+                + "voice.limits.max-in-flight = 4\nvoice.limits.in-flight-wait = 20ms\n");
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         runtime = VoiceRuntime.start(VoiceConfig.load(new ConfigSources(Map.of(), Map.of(), workDir, Optional.of(conf),
                         getClass().getClassLoader())), List.of(TestingPlugins.of(new TestingProvider("fake"))),
                 List.of(binder -> OptionalBinder.newOptionalBinder(binder, MeterRegistry.class).setBinding().toInstance(meters)));
-        // A small in-flight bound with a short wait: an oversized upload that took a slot would crowd out the rest as 503s.
         server = VoiceServer.start(runtime, new ServerSettings("127.0.0.1", 0,
-                new ApiSettings(1 << 20, List.of(), 1_000_000, false, 4, Duration.ofMillis(20)), Duration.ofSeconds(5),
+                new ApiSettings(1 << 20, List.of(), 1_000_000, false), Duration.ofSeconds(5),
                 Duration.ofSeconds(5), false), meters);
     }
 

@@ -46,11 +46,16 @@ class TestApiLimits {
     Path workDir;
 
     private void start(ApiSettings settings) throws IOException {
+        start(settings, 8, "100ms");
+    }
+
+    private void start(ApiSettings settings, int maxInFlight, String inFlightWait) throws IOException {
         Path conf = workDir.resolve("limits.conf");
-        Files.writeString(conf, "voice.stt.providers = [\"fake\"]\nvoice.tts.providers = [\"fake\"]\nvoice.providers.local.enabled = false\n");
+        Files.writeString(conf, "voice.stt.providers = [\"fake\"]\nvoice.tts.providers = [\"fake\"]\nvoice.providers.local.enabled = false\n"
+                + "voice.limits.max-in-flight = " + maxInFlight + "\nvoice.limits.in-flight-wait = " + inFlightWait + "\n");
         runtime = VoiceRuntime.start(VoiceConfig.load(new ConfigSources(Map.of(), Map.of(), workDir, Optional.of(conf),
                 getClass().getClassLoader())), List.of(TestingPlugins.of(provider)), List.of());
-        OpenAiApi api = new OpenAiApi(runtime.orchestrator(), runtime.registry(), new PerformanceStatus(false, false),
+        OpenAiApi api = new OpenAiApi(runtime.pipeline(), runtime.registry(), PerformanceStatus.notInstalled(false),
                 settings, new SimpleMeterRegistry(), new ObjectMapper());
         server = Javalin.create(api::configure);
         api.register(server);
@@ -74,7 +79,7 @@ class TestApiLimits {
 
     @Test
     void aKeyOverItsRateGets429WithRetryAfter() throws Exception {
-        start(new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 3, false, 8, Duration.ofMillis(100)));
+        start(new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 3, false));
         for (int i = 0; i < 3; i++) {
             assertEquals(200, http.send(request("/v1/models").build(), HttpResponse.BodyHandlers.ofString()).statusCode());
         }
@@ -87,7 +92,7 @@ class TestApiLimits {
 
     @Test
     void requestsOverTheInFlightBoundGet503AndTheServiceRecovers() throws Exception {
-        start(new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 1000, false, 1, Duration.ofMillis(50)));
+        start(new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 1000, false), 1, "50ms");
         provider.then(Outcome.hang());
         CompletableFuture<HttpResponse<String>> first = http.sendAsync(speech(), HttpResponse.BodyHandlers.ofString());
         for (int i = 0; i < 200 && provider.calls() == 0; i++) {
@@ -104,7 +109,7 @@ class TestApiLimits {
 
     @Test
     void aChunkedUploadOverTheLimitIs413WithoutReadingItAll() throws Exception {
-        start(new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 1000, false, 8, Duration.ofMillis(100)));
+        start(new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 1000, false));
         byte[] head = ("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.wav\"\r\n\r\n").getBytes();
         long total = 8L << 20;
         InputStream body = new InputStream() {
@@ -128,7 +133,7 @@ class TestApiLimits {
 
     @Test
     void aDeclaredLengthOverTheLimitIs413BeforeReading() throws Exception {
-        start(new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 1000, false, 8, Duration.ofMillis(100)));
+        start(new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 1000, false));
         HttpResponse<String> response = http.send(request("/v1/audio/transcriptions")
                 .header("Content-Type", "multipart/form-data; boundary=b")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[3 << 20])).build(), HttpResponse.BodyHandlers.ofString());

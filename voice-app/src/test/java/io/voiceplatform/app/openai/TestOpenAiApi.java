@@ -67,8 +67,8 @@ class TestOpenAiApi {
         VoiceConfig config = VoiceConfig.load(new ConfigSources(Map.of(), Map.of(), workDir, Optional.of(conf),
                 getClass().getClassLoader()));
         runtime = VoiceRuntime.start(config, List.of(TestingPlugins.of(first, second)), List.of());
-        ApiSettings settings = new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 1000, false, 8, Duration.ofMillis(200));
-        OpenAiApi api = new OpenAiApi(runtime.orchestrator(), runtime.registry(), new PerformanceStatus(false, false),
+        ApiSettings settings = new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 1000, false);
+        OpenAiApi api = new OpenAiApi(runtime.pipeline(), runtime.registry(), PerformanceStatus.notInstalled(false),
                 settings, new SimpleMeterRegistry(), json);
         server = Javalin.create(api::configure);
         api.register(server);

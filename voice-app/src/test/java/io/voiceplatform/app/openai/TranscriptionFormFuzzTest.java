@@ -58,8 +58,8 @@ class TranscriptionFormFuzzTest {
         Files.writeString(conf, "voice.stt.providers = [\"fake\"]\nvoice.tts.providers = [\"fake\"]\nvoice.providers.local.enabled = false\n");
         runtime = VoiceRuntime.start(VoiceConfig.load(new ConfigSources(Map.of(), Map.of(), workDir, Optional.of(conf),
                 TranscriptionFormFuzzTest.class.getClassLoader())), List.of(TestingPlugins.of(new TestingProvider("fake"))), List.of());
-        OpenAiApi api = new OpenAiApi(runtime.orchestrator(), runtime.registry(), new PerformanceStatus(false, false),
-                new ApiSettings(1 << 20, List.<Secret>of(), Integer.MAX_VALUE, false, 64, Duration.ofSeconds(1)),
+        OpenAiApi api = new OpenAiApi(runtime.pipeline(), runtime.registry(), PerformanceStatus.notInstalled(false),
+                new ApiSettings(1 << 20, List.<Secret>of(), Integer.MAX_VALUE, false),
                 new SimpleMeterRegistry(), JSON);
         server = Javalin.create(api::configure);
         api.register(server);

@@ -47,7 +47,7 @@ final class TestingService implements AutoCloseable {
             runtime = VoiceRuntime.start(config, List.of(TestingPlugins.of(providers)),
                     List.of(binder -> OptionalBinder.newOptionalBinder(binder, MeterRegistry.class).setBinding().toInstance(meters)));
             ServerSettings settings = new ServerSettings("127.0.0.1", 0,
-                    new ApiSettings(1 << 20, List.of(), 1000, false, 8, Duration.ofMillis(100)), Duration.ofSeconds(10), grace, false);
+                    new ApiSettings(1 << 20, List.of(), 1000, false), Duration.ofSeconds(10), grace, false);
             server = VoiceServer.start(runtime, settings, meters);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,14 +8,13 @@ import com.google.inject.name.Names;
 import com.typesafe.config.Config;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.voiceplatform.api.performance.PerformanceExtension;
 import io.voiceplatform.api.plugin.HttpTransport;
 import io.voiceplatform.core.config.CoreSettings;
 import io.voiceplatform.core.config.VoiceConfig;
 import io.voiceplatform.core.health.HealthService;
 import io.voiceplatform.core.health.PerformanceStatus;
-import io.voiceplatform.core.orchestration.ProviderMetrics;
-import io.voiceplatform.core.orchestration.VoiceOrchestrator;
+import io.voiceplatform.core.pipeline.PipelineModule;
+import io.voiceplatform.core.pipeline.PipelineStages;
 import io.voiceplatform.core.registry.PluginSource;
 import io.voiceplatform.core.registry.ProviderRegistry;
 import io.voiceplatform.core.resilience.ProviderGuards;
@@ -26,8 +25,9 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Binds the orchestrator and what it needs. The performance extension and the HTTP transport get
- * defaults that a performance module may override ({@link OptionalBinder}), so core never checks the toggle.
+ * Binds the providers, their guards, health and the request pipeline ({@link PipelineModule}). The HTTP
+ * transport, like each pipeline stage, gets a default that a performance module may override
+ * ({@link OptionalBinder}), so core never checks the toggle.
  */
 final class CoreModule extends AbstractModule {
     private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -56,8 +56,6 @@ final class CoreModule extends AbstractModule {
         bind(CoreSettings.class).toInstance(settings);
         bind(PerformanceStatus.class).toInstance(performance);
         bind(ScheduledExecutorService.class).toInstance(scheduler);
-        OptionalBinder.newOptionalBinder(binder(), PerformanceExtension.class)
-                .setDefault().toInstance(PerformanceExtension.NONE);
         // The app binds a Prometheus registry; without one, meters are kept in memory only.
         OptionalBinder.newOptionalBinder(binder(), MeterRegistry.class)
                 .setDefault().toInstance(new SimpleMeterRegistry());
@@ -65,6 +63,7 @@ final class CoreModule extends AbstractModule {
         lifecycle.started("provider HTTP transport", network::close);
         bind(HttpTransport.class).annotatedWith(Names.named(HttpTransport.NETWORK)).toInstance(network);
         OptionalBinder.newOptionalBinder(binder(), HttpTransport.class).setDefault().toInstance(network);
+        install(new PipelineModule(settings, lifecycle::started));
     }
 
     @Provides
@@ -86,15 +85,7 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    VoiceOrchestrator orchestrator(ProviderRegistry registry, ProviderGuards guards, PerformanceExtension extension,
-                                   MeterRegistry meters) {
-        lifecycle.started("performance extension", extension::close);
-        return new VoiceOrchestrator(registry, guards, settings, extension, scheduler, new ProviderMetrics(meters, extension.providerLatencyHistograms()));
-    }
-
-    @Provides
-    @Singleton
-    HealthService health(ProviderRegistry registry, ProviderGuards guards, PerformanceExtension extension) {
-        return new HealthService(registry, guards, settings.health(), extension, performance);
+    HealthService health(ProviderRegistry registry, ProviderGuards guards, PipelineStages stages) {
+        return new HealthService(registry, guards, settings.health(), stages, performance);
     }
 }

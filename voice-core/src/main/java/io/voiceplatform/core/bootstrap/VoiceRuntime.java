@@ -13,7 +13,7 @@ import io.voiceplatform.core.config.InvalidConfigException;
 import io.voiceplatform.core.config.VoiceConfig;
 import io.voiceplatform.core.health.HealthService;
 import io.voiceplatform.core.health.PerformanceStatus;
-import io.voiceplatform.core.orchestration.VoiceOrchestrator;
+import io.voiceplatform.core.pipeline.RequestPipeline;
 import io.voiceplatform.core.registry.ClasspathPluginSource;
 import io.voiceplatform.core.registry.DirectoryPluginSource;
 import io.voiceplatform.core.registry.PluginSource;
@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -32,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The running platform: builds a strict injector from the core module, the performance module when the
- * toggle asks for it and one is found, and the caller's modules; stops everything once, in reverse order.
+ * toggle asks for it and one is found (decided here, once, with a plain {@code if}), and the caller's modules;
+ * stops everything once, in reverse order.
  */
 public final class VoiceRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VoiceRuntime.class);
@@ -62,18 +64,24 @@ public final class VoiceRuntime implements AutoCloseable {
         CoreSettings settings = CoreSettingsReader.read(config);
         CoreSettingsReader.unknownKeys(config).forEach(key ->
                 log.warn("unknown setting {} ({}): it has no effect; check its spelling", key, config.originOf(key)));
+        CoreSettingsReader.renamedKeys(config).forEach((old, current) ->
+                log.warn("{} ({}) has been renamed {}; it still counts, but please rename it", old, config.originOf(old), current));
         if (CoreSettingsReader.agentFrameworkSettingsPresent(config)) {
             log.warn("the VOICE_V2_LANGGRAPH_* settings belong to an agent framework and have no effect in Voice Platform");
         }
         ClassLoader loader = VoiceRuntime.class.getClassLoader();
         List<Module> modules = new ArrayList<>();
-        boolean installed = false;
+        PerformanceStatus performance = PerformanceStatus.notInstalled(settings.performanceEnabled());
         if (settings.performanceEnabled()) {
-            List<Module> found = PerformanceModuleLoader.load(loader);
-            installed = !found.isEmpty();
-            modules.addAll(found);
-            if (!installed) {
+            List<PerformanceModuleFactory> found = ServiceLoader.load(PerformanceModuleFactory.class, loader).stream()
+                    .map(ServiceLoader.Provider::get).toList();
+            if (found.isEmpty()) {
                 log.warn("voice.performance.enabled is true but the voice-performance module is not on the class path; running without it");
+            }
+            for (PerformanceModuleFactory factory : found) {
+                PerformanceModuleFactory.Installation installation = factory.create(config);
+                modules.add(installation.module());
+                performance = new PerformanceStatus(true, true, installation.level());
             }
         }
         List<PluginSource> sources = new ArrayList<>();
@@ -84,8 +92,7 @@ public final class VoiceRuntime implements AutoCloseable {
         Lifecycle lifecycle = new Lifecycle();
         ScheduledExecutorService scheduler = newScheduler();
         lifecycle.started("scheduler", scheduler::shutdownNow);
-        modules.add(0, new CoreModule(config, settings, new PerformanceStatus(settings.performanceEnabled(), installed),
-                scheduler, sources, lifecycle));
+        modules.add(0, new CoreModule(config, settings, performance, scheduler, sources, lifecycle));
         modules.addAll(appModules);
         try {
             Injector injector = Guice.createInjector(Stage.PRODUCTION, strict(modules));
@@ -107,8 +114,8 @@ public final class VoiceRuntime implements AutoCloseable {
         return injector;
     }
 
-    public VoiceOrchestrator orchestrator() {
-        return injector.getInstance(VoiceOrchestrator.class);
+    public RequestPipeline pipeline() {
+        return injector.getInstance(RequestPipeline.class);
     }
 
     public ProviderRegistry registry() {

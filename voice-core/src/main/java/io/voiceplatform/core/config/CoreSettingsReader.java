@@ -29,10 +29,15 @@ public final class CoreSettingsReader {
     private CoreSettingsReader() {
     }
 
+    /** Keys that moved, old name to new; a value set under the old name still counts, with a warning at start-up. */
+    private static final Map<String, String> RENAMED = Map.of(
+            "voice.server.max-in-flight", "voice.limits.max-in-flight",
+            "voice.server.in-flight-wait", "voice.limits.in-flight-wait");
+
     /** The settings, or an {@link InvalidConfigException} for the first value that breaks a rule. */
     public static CoreSettings read(VoiceConfig config) {
         SettingsReader reader = new SettingsReader(config.config());
-        return new CoreSettings(routing(reader), limits(reader), resilience(reader), health(reader),
+        return new CoreSettings(routing(reader), limits(reader, config), resilience(reader), health(reader),
                 pluginsDir(reader, config.sources().workingDir()), reader.getBoolean("voice.performance.enabled"));
     }
 
@@ -45,6 +50,24 @@ public final class CoreSettingsReader {
                 .anyMatch(key -> key.startsWith(AGENT_FRAMEWORK_SECTION + ".") && config.isExplicitlySet(key));
     }
 
+    /** Old key names given a value, each with the name it has now. */
+    public static Map<String, String> renamedKeys(VoiceConfig config) {
+        Map<String, String> used = new java.util.TreeMap<>();
+        RENAMED.forEach((old, current) -> {
+            if (config.isExplicitlySet(old)) {
+                used.put(old, current);
+            }
+        });
+        return used;
+    }
+
+    /** The key to read a renamed setting from: the old name when only it was given a value. */
+    private static String current(VoiceConfig config, String path) {
+        return RENAMED.entrySet().stream()
+                .filter(e -> e.getValue().equals(path) && config.isExplicitlySet(e.getKey()) && !config.isExplicitlySet(path))
+                .map(Map.Entry::getKey).findFirst().orElse(path);
+    }
+
     /**
      * Keys under {@code voice.} that no reference.conf declares, most likely typos, sorted. Sections
      * {@code voice.providers.<id>} of providers without a reference.conf (third-party plugins) are not judged.
@@ -52,7 +75,8 @@ public final class CoreSettingsReader {
     public static List<String> unknownKeys(VoiceConfig config) {
         Config reference = config.reference();
         return config.leaves().stream().map(Map.Entry::getKey)
-                .filter(path -> !reference.hasPathOrNull(path) && !isUndeclaredProviderSection(path, reference))
+                .filter(path -> !reference.hasPathOrNull(path) && !isUndeclaredProviderSection(path, reference)
+                        && !RENAMED.containsKey(path))
                 .toList();
     }
 
@@ -82,10 +106,12 @@ public final class CoreSettingsReader {
         return new ArrayList<>(order);
     }
 
-    private static LimitSettings limits(SettingsReader reader) {
+    private static LimitSettings limits(SettingsReader reader, VoiceConfig config) {
         long maxAudioBytes = reader.getInt("voice.limits.max-file-size-mb", 1, MAX_FILE_SIZE_MB) * MEGABYTE;
         return new LimitSettings(maxAudioBytes, reader.getInt("voice.limits.max-text-chars", 1, MAX),
-                reader.getDuration("voice.limits.processing-timeout", ChronoUnit.SECONDS), defaultLanguage(reader));
+                reader.getDuration("voice.limits.processing-timeout", ChronoUnit.SECONDS), defaultLanguage(reader),
+                reader.getInt(current(config, "voice.limits.max-in-flight"), 1, 100_000),
+                reader.getDuration(current(config, "voice.limits.in-flight-wait"), ChronoUnit.MILLIS));
     }
 
     private static String defaultLanguage(SettingsReader reader) {

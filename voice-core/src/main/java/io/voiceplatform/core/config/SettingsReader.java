@@ -90,6 +90,20 @@ public final class SettingsReader {
         return duration;
     }
 
+    /** A size in bytes: a bare number, or with a unit such as {@code 64MB}, {@code 512K}, {@code 1GiB}. */
+    public long getBytes(String path) {
+        value(path);
+        try {
+            long bytes = config.getBytes(path);
+            if (bytes >= 0) {
+                return bytes;
+            }
+        } catch (ConfigException e) {
+            // reported below, with the value and its origin
+        }
+        throw invalid(path, "is not a size in bytes such as 64MB");
+    }
+
     /** The value as text; a list or an object is an error. */
     public String getString(String path) {
         return scalar(path);

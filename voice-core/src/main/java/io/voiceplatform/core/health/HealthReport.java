@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param status      DOWN when an operation has no usable provider, DEGRADED when some provider is not UP
  * @param providers   one entry per provider and operation
- * @param performance {@code requested}, {@code installed}, then what the performance module reports
+ * @param performance {@code requested}, {@code installed}, {@code level}, and {@code stages}: what each pipeline stage reports
  */
 public record HealthReport(HealthStatus status, List<ProviderHealth> providers, Map<String, Object> performance) {
 }

@@ -2,9 +2,9 @@ package io.voiceplatform.core.health;
 
 import io.voiceplatform.api.HealthProbe;
 import io.voiceplatform.api.SpeechProvider;
-import io.voiceplatform.api.performance.Operation;
-import io.voiceplatform.api.performance.PerformanceExtension;
+import io.voiceplatform.api.Operation;
 import io.voiceplatform.core.config.HealthSettings;
+import io.voiceplatform.core.pipeline.PipelineStages;
 import io.voiceplatform.core.registry.ProviderRegistry;
 import io.voiceplatform.core.registry.RegisteredProvider;
 import io.voiceplatform.core.resilience.ProviderGuard;
@@ -19,22 +19,25 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Health of every provider, from its call statistics, its circuit and its own cheap probe. */
+/**
+ * Health of every provider, from its call statistics, its circuit and its own cheap probe; and of the
+ * request pipeline, each stage describing itself as it is bound.
+ */
 public final class HealthService {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final ProviderRegistry registry;
     private final ProviderGuards guards;
     private final HealthEvaluator evaluator;
-    private final PerformanceExtension extension;
+    private final PipelineStages stages;
     private final PerformanceStatus performance;
 
     public HealthService(ProviderRegistry registry, ProviderGuards guards, HealthSettings settings,
-                         PerformanceExtension extension, PerformanceStatus performance) {
+                         PipelineStages stages, PerformanceStatus performance) {
         this.registry = registry;
         this.guards = guards;
         this.evaluator = new HealthEvaluator(settings);
-        this.extension = extension;
+        this.stages = stages;
         this.performance = performance;
     }
 
@@ -43,7 +46,8 @@ public final class HealthService {
         Map<String, Object> perf = new LinkedHashMap<>();
         perf.put("requested", performance.requested());
         perf.put("installed", performance.installed());
-        perf.putAll(extension.describe());
+        perf.put("level", performance.level());
+        perf.put("stages", stages.describe());
         return new HealthReport(overall(providers), List.copyOf(providers), perf);
     }
 

@@ -22,18 +22,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 
 /**
- * Calls one provider for one operation with a per-attempt timeout, retries with exponential backoff and
- * jitter that honour Retry-After, and a circuit breaker. Cancelling the returned future cancels the
- * attempt in flight and stops further retries.
+ * Calls one provider for one operation within a deadline the caller sets (its share of the request's time):
+ * each attempt may take what is left of it, retries follow exponential backoff with jitter that honours
+ * Retry-After, and none starts that could not begin before the deadline; a circuit breaker keeps a failing
+ * provider from being called at all. Cancelling the returned future cancels the attempt in flight and stops
+ * further retries.
  */
 public final class ProviderGuard {
     private final String provider;
-    private final Duration timeout;
     private final Duration maxBackoff;
     private final int openAfterConsecutiveFailures;
     private final ScheduledExecutorService scheduler;
@@ -41,10 +41,9 @@ public final class ProviderGuard {
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
 
-    public ProviderGuard(String name, String provider, ResilienceSettings settings, Duration timeout,
+    public ProviderGuard(String name, String provider, ResilienceSettings settings,
                          ScheduledExecutorService scheduler, CallStatistics statistics) {
         this.provider = provider;
-        this.timeout = timeout;
         this.maxBackoff = settings.maxBackoff();
         this.openAfterConsecutiveFailures = settings.consecutiveFailures();
         this.scheduler = scheduler;
@@ -71,10 +70,13 @@ public final class ProviderGuard {
     }
 
     /**
-     * Runs {@code attempt} (given the attempt number, from 1) until it succeeds, fails for good or the
-     * circuit refuses. {@code attempts} counts the calls actually made.
+     * Runs {@code attempt} (given the attempt number, from 1) until it succeeds, fails for good, the circuit
+     * refuses or the deadline leaves no time for another try.
+     *
+     * @param deadlineNanos on the {@link System#nanoTime()} clock
+     * @param onAttempt     told of each call actually made
      */
-    public <T> CompletableFuture<T> call(IntFunction<CompletionStage<T>> attempt, AtomicInteger attempts) {
+    public <T> CompletableFuture<T> call(IntFunction<CompletionStage<T>> attempt, long deadlineNanos, Runnable onAttempt) {
         CompletableFuture<T> result = new CompletableFuture<>();
         AtomicReference<CompletableFuture<T>> inFlight = new AtomicReference<>();
         result.whenComplete((value, error) -> {
@@ -83,7 +85,7 @@ public final class ProviderGuard {
                 current.cancel(true);
             }
         });
-        run(attempt, attempts, 1, retry.asyncContext(), result, inFlight);
+        run(attempt, new Attempts(deadlineNanos, onAttempt), 1, retry.asyncContext(), result, inFlight);
         return result;
     }
 
@@ -95,18 +97,24 @@ public final class ProviderGuard {
         return circuitBreaker.getState().name();
     }
 
-    private <T> void run(IntFunction<CompletionStage<T>> attempt, AtomicInteger attempts, int number,
+    private <T> void run(IntFunction<CompletionStage<T>> attempt, Attempts attempts, int number,
                          Retry.AsyncContext<T> context, CompletableFuture<T> result,
                          AtomicReference<CompletableFuture<T>> inFlight) {
         if (result.isDone()) {
+            return;
+        }
+        long start = System.nanoTime();
+        long timeoutNanos = attempts.deadlineNanos() - start;
+        if (timeoutNanos <= 0) {
+            result.completeExceptionally(new VoiceException(ErrorKind.TIMEOUT, "not called: the request's time was up",
+                    null, provider, null, null));
             return;
         }
         if (!circuitBreaker.tryAcquirePermission()) {
             result.completeExceptionally(new CircuitOpenException(provider, statistics.snapshot().lastError()));
             return;
         }
-        attempts.incrementAndGet();
-        long start = System.nanoTime();
+        attempts.onAttempt().run();
         CompletableFuture<T> call;
         try {
             call = attempt.apply(number).toCompletableFuture();
@@ -114,7 +122,7 @@ public final class ProviderGuard {
             call = CompletableFuture.failedFuture(e);
         }
         inFlight.set(call);
-        CompletableFuture<T> limited = withTimeout(call);
+        CompletableFuture<T> limited = withTimeout(call, timeoutNanos);
         limited.whenComplete((value, error) -> {
             long nanos = System.nanoTime() - start;
             if (error == null) {
@@ -131,7 +139,7 @@ public final class ProviderGuard {
                 return;
             }
             VoiceException failure = cause instanceof TimeoutException
-                    ? new VoiceException(ErrorKind.TIMEOUT, "no answer within " + timeout.toMillis() + " ms",
+                    ? new VoiceException(ErrorKind.TIMEOUT, "no answer within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms",
                             null, provider, null, null)
                     : asVoice(cause);
             circuitBreaker.onError(nanos, TimeUnit.NANOSECONDS, failure);
@@ -140,7 +148,7 @@ public final class ProviderGuard {
                 openWhenFailingInARow();
             }
             long delay = context.onError(failure);
-            if (delay < 0) {
+            if (delay < 0 || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay) >= attempts.deadlineNanos()) {
                 result.completeExceptionally(failure);
             } else {
                 scheduler.schedule(() -> run(attempt, attempts, number + 1, context, result, inFlight),
@@ -162,7 +170,7 @@ public final class ProviderGuard {
      * The call, cut at the attempt timeout. The provider call is cancelled before the timeout is reported, so
      * no caller hears of the timeout while the call still runs.
      */
-    private <T> CompletableFuture<T> withTimeout(CompletableFuture<T> call) {
+    private <T> CompletableFuture<T> withTimeout(CompletableFuture<T> call, long timeoutNanos) {
         if (call.isDone()) {
             return call;
         }
@@ -172,7 +180,7 @@ public final class ProviderGuard {
             if (!call.isDone() && timedOut.compareAndSet(false, true)) {
                 call.cancel(true);
             }
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }, timeoutNanos, TimeUnit.NANOSECONDS);
         call.whenComplete((value, error) -> {
             timer.cancel(false);
             if (timedOut.get()) {
@@ -191,6 +199,10 @@ public final class ProviderGuard {
         // A provider that asks for a longer pause than we would ever wait is better skipped for the next one.
         return failure.retryable()
                 && failure.retryAfter().map(wait -> wait.compareTo(maxBackoff) <= 0).orElse(true);
+    }
+
+    /** When this provider's share of the request ends, and whom to tell of each call. */
+    private record Attempts(long deadlineNanos, Runnable onAttempt) {
     }
 
     private static boolean countsAgainstProvider(Throwable error) {

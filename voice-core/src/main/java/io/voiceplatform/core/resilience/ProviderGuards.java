@@ -1,6 +1,6 @@
 package io.voiceplatform.core.resilience;
 
-import io.voiceplatform.api.performance.Operation;
+import io.voiceplatform.api.Operation;
 import io.voiceplatform.core.config.CoreSettings;
 import io.voiceplatform.core.health.CallStatistics;
 import io.voiceplatform.core.registry.ProviderRegistry;
@@ -24,8 +24,8 @@ public final class ProviderGuards {
                                                      ScheduledExecutorService scheduler) {
         Map<String, ProviderGuard> byId = new LinkedHashMap<>();
         for (String id : ids) {
-            byId.put(id, new ProviderGuard(id + "-" + operation.id(), id, settings.resilience(),
-                    settings.limits().processingTimeout(), scheduler, new CallStatistics(settings.health().window())));
+            byId.put(id, new ProviderGuard(id + "-" + operation.id(), id, settings.resilience(), scheduler,
+                    new CallStatistics(settings.health().window())));
         }
         return Map.copyOf(byId);
     }

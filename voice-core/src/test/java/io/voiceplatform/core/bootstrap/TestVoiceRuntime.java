@@ -1,14 +1,15 @@
 package io.voiceplatform.core.bootstrap;
 
-import io.voiceplatform.api.performance.PerformanceExtension;
 import io.voiceplatform.api.plugin.HttpTransport;
 import io.voiceplatform.core.config.ConfigSources;
 import io.voiceplatform.core.config.InvalidConfigException;
 import io.voiceplatform.core.config.VoiceConfig;
 import io.voiceplatform.core.health.HealthReport;
-import io.voiceplatform.core.orchestration.Routing;
+import io.voiceplatform.core.pipeline.RequestCoalescer;
+import io.voiceplatform.core.pipeline.RequestContext;
+import io.voiceplatform.core.pipeline.Routing;
 import io.voiceplatform.core.testing.TestingAudio;
-import io.voiceplatform.core.testing.TestingPerformanceModule;
+import io.voiceplatform.core.testing.TestingPerformanceFactory;
 import io.voiceplatform.core.testing.TestingPlugins;
 import io.voiceplatform.core.testing.TestingProvider;
 import io.voiceplatform.core.transport.OkHttpTransport;
@@ -25,6 +26,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,27 +39,32 @@ class TestVoiceRuntime {
 
     @Test
     void withTheToggleOffThePerformanceModuleIsNotEvenLoaded() {
-        System.clearProperty(TestingPerformanceModule.LOADED_MARK);
+        System.clearProperty(TestingPerformanceFactory.LOADED_MARK);
         TestingProvider fake = new TestingProvider("fake");
         try (VoiceRuntime runtime = startOnly(fake, Map.of())) {
-            assertSame(PerformanceExtension.NONE, runtime.injector().getInstance(PerformanceExtension.class));
+            assertSame(RequestCoalescer.NONE, runtime.injector().getInstance(RequestCoalescer.class));
             assertInstanceOf(OkHttpTransport.class, runtime.injector().getInstance(HttpTransport.class));
             HealthReport report = runtime.health().report();
             assertEquals(false, report.performance().get("requested"));
             assertEquals(false, report.performance().get("installed"));
+            assertEquals("off", report.performance().get("level"));
         }
-        assertNull(System.getProperty(TestingPerformanceModule.LOADED_MARK), "a class of the performance module was loaded");
+        assertNull(System.getProperty(TestingPerformanceFactory.LOADED_MARK), "a class of the performance module was loaded");
     }
 
     @Test
-    void withTheToggleOnThePerformanceModuleSetsTheExtension() {
+    @SuppressWarnings("unchecked")
+    void withTheToggleOnThePerformanceModuleOverridesItsStagesAndHealthSaysSo() {
         TestingProvider fake = new TestingProvider("fake");
         try (VoiceRuntime runtime = startOnly(fake, Map.of("VOICE_V2_PERFORMANCE_ENABLED", "yes"))) {
-            assertSame(TestingPerformanceModule.EXTENSION, runtime.injector().getInstance(PerformanceExtension.class));
+            assertNotSame(RequestCoalescer.NONE, runtime.injector().getInstance(RequestCoalescer.class));
             HealthReport report = runtime.health().report();
             assertEquals(true, report.performance().get("requested"));
             assertEquals(true, report.performance().get("installed"));
-            assertEquals(true, report.performance().get("enabled"));
+            assertEquals(TestingPerformanceFactory.LEVEL, report.performance().get("level"));
+            Map<String, Map<String, Object>> stages = (Map<String, Map<String, Object>>) report.performance().get("stages");
+            assertEquals("testing", stages.get("coalescing").get("binding"));
+            assertEquals(false, stages.get("result-cache").get("active"), "a stage it does not override keeps the default");
         }
     }
 
@@ -65,8 +72,10 @@ class TestVoiceRuntime {
     void servesThroughTheProvidersAndClosesThemOnce() {
         TestingProvider fake = new TestingProvider("fake");
         VoiceRuntime runtime = startOnly(fake, Map.of());
-        assertEquals("fake", runtime.orchestrator()
-                .transcribe(TranscriptionRequest.of(TestingAudio.wavAudio()), Routing.auto()).toCompletableFuture().join().provider());
+        try (RequestContext context = runtime.pipeline().context("test", "tester")) {
+            assertEquals("fake", runtime.pipeline()
+                    .transcribe(TranscriptionRequest.of(TestingAudio.wavAudio()), Routing.auto(), context).join().provider());
+        }
         runtime.close();
         runtime.close();
         assertTrue(fake.closed());

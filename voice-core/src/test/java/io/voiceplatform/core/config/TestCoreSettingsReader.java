@@ -28,7 +28,7 @@ class TestCoreSettingsReader {
 
         assertEquals(new CoreSettings(
                 new RoutingSettings(List.of("local"), List.of("local"), true),
-                new LimitSettings(25 * MB, 4096, Duration.ofSeconds(30), "auto"),
+                new LimitSettings(25 * MB, 4096, Duration.ofSeconds(30), "auto", 64, Duration.ofSeconds(2)),
                 new ResilienceSettings(3, Duration.ofSeconds(1), Duration.ofSeconds(60), 2.0, 0.5,
                         50f, 10, 100, 5, Duration.ofSeconds(60), 3),
                 new HealthSettings(100, 0.95, 3, Duration.ofSeconds(4), 2, 5),
@@ -45,7 +45,7 @@ class TestCoreSettingsReader {
                   default-language = en_us
                   stt { providers = [openai, local], default-provider = "" }
                   tts { providers = [google], default-provider = yandex }
-                  limits { max-file-size-mb = 10, max-text-chars = 5000, processing-timeout = 45 }
+                  limits { max-file-size-mb = 10, max-text-chars = 5000, processing-timeout = 45, max-in-flight = 8, in-flight-wait = 250 }
                   routing.pinned-fallback = off
                   resilience {
                     retry { max-attempts = 4, initial-backoff = 200ms, max-backoff = 5, multiplier = 1.5, jitter = 0 }
@@ -64,7 +64,7 @@ class TestCoreSettingsReader {
 
         assertEquals(new CoreSettings(
                 new RoutingSettings(List.of("openai", "local"), List.of("yandex", "google"), false),
-                new LimitSettings(10 * MB, 5000, Duration.ofSeconds(45), "en-US"),
+                new LimitSettings(10 * MB, 5000, Duration.ofSeconds(45), "en-US", 8, Duration.ofMillis(250)),
                 new ResilienceSettings(4, Duration.ofMillis(200), Duration.ofSeconds(5), 1.5, 0.0,
                         25.5f, 4, 20, 7, Duration.ofMinutes(2), 1),
                 new HealthSettings(50, 0.9, 4, Duration.ofMillis(1500), 3, 3),
@@ -82,8 +82,30 @@ class TestCoreSettingsReader {
 
         CoreSettings settings = CoreSettingsReader.read(sources.load());
 
-        assertEquals(new LimitSettings(10 * MB, 4096, Duration.ofSeconds(45), "ru-RU"), settings.limits());
+        assertEquals(new LimitSettings(10 * MB, 4096, Duration.ofSeconds(45), "ru-RU", 64, Duration.ofSeconds(2)), settings.limits());
         assertTrue(settings.performanceEnabled());
+    }
+
+    @Test
+    void aRenamedKeyStillCountsAndIsNamedForRenaming() {
+        TestingConfigSources sources = new TestingConfigSources(dir);
+        sources.extraFile(sources.write("old.conf", "voice.server.max-in-flight = 5\nvoice.server.in-flight-wait = 100ms\n"));
+        VoiceConfig config = sources.load();
+
+        LimitSettings limits = CoreSettingsReader.read(config).limits();
+        assertEquals(5, limits.maxInFlight());
+        assertEquals(Duration.ofMillis(100), limits.inFlightWait());
+        assertEquals(java.util.Map.of("voice.server.max-in-flight", "voice.limits.max-in-flight",
+                "voice.server.in-flight-wait", "voice.limits.in-flight-wait"), CoreSettingsReader.renamedKeys(config));
+        assertEquals(List.of(), CoreSettingsReader.unknownKeys(config), "a renamed key is not reported as unknown");
+    }
+
+    @Test
+    void theNewNameWinsOverTheOld() {
+        TestingConfigSources sources = new TestingConfigSources(dir)
+                .property("voice.server.max-in-flight", "5")
+                .property("voice.limits.max-in-flight", "7");
+        assertEquals(7, CoreSettingsReader.read(sources.load()).limits().maxInFlight());
     }
 
     @Test

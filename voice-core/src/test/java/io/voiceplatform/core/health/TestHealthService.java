@@ -1,16 +1,11 @@
 package io.voiceplatform.core.health;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.voiceplatform.api.ErrorKind;
-import io.voiceplatform.api.performance.PerformanceExtension;
 import io.voiceplatform.core.config.CoreSettings;
-import io.voiceplatform.core.orchestration.ProviderMetrics;
-import io.voiceplatform.core.orchestration.Routing;
-import io.voiceplatform.core.orchestration.VoiceOrchestrator;
-import io.voiceplatform.core.registry.ProviderRegistry;
-import io.voiceplatform.core.resilience.ProviderGuards;
+import io.voiceplatform.core.pipeline.RequestContext;
+import io.voiceplatform.core.pipeline.Routing;
+import io.voiceplatform.core.testing.TestingPipeline;
 import io.voiceplatform.core.testing.TestingAudio;
-import io.voiceplatform.core.testing.TestingPlugins;
 import io.voiceplatform.core.testing.TestingProvider;
 import io.voiceplatform.core.testing.TestingProvider.Outcome;
 import io.voiceplatform.core.testing.TestingSettings;
@@ -21,8 +16,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,26 +23,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(20)
 class TestHealthService {
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     private final TestingProvider good = new TestingProvider("good");
     private final TestingProvider bad = new TestingProvider("bad");
-    private ProviderRegistry registry;
-    private ProviderGuards guards;
-    private VoiceOrchestrator orchestrator;
+    private TestingPipeline testing;
     private HealthService health;
 
     @AfterEach
     void stop() {
-        scheduler.shutdownNow();
+        testing.close();
     }
 
     private void start(TestingProvider... providers) {
         CoreSettings settings = TestingSettings.settings(List.of(), List.of());
-        registry = TestingPlugins.registry(scheduler, providers);
-        guards = new ProviderGuards(registry, settings, scheduler);
-        orchestrator = new VoiceOrchestrator(registry, guards, settings, PerformanceExtension.NONE, scheduler, new ProviderMetrics(new SimpleMeterRegistry(), false));
-        health = new HealthService(registry, guards, settings.health(), PerformanceExtension.NONE,
-                new PerformanceStatus(true, false));
+        testing = new TestingPipeline(settings, List.of(), providers);
+        health = new HealthService(testing.registry(), testing.guards(), settings.health(), testing.stages(),
+                PerformanceStatus.notInstalled(true));
+    }
+
+    private void transcribe(TranscriptionRequest request, Routing routing) {
+        try (RequestContext context = testing.pipeline().context("test", "tester")) {
+            testing.pipeline().transcribe(request, routing, context).exceptionally(e -> null).join();
+        }
     }
 
     private ProviderHealth stt(HealthReport report, String id) {
@@ -62,7 +56,10 @@ class TestHealthService {
         HealthReport report = health.report();
         assertEquals(HealthStatus.UP, report.status());
         assertEquals(2, report.providers().size());
-        assertEquals(Map.of("requested", true, "installed", false), report.performance());
+        assertEquals(true, report.performance().get("requested"));
+        assertEquals(false, report.performance().get("installed"));
+        assertEquals("off", report.performance().get("level"));
+        assertEquals(testing.stages().describe(), report.performance().get("stages"));
         assertTrue(health.ready());
     }
 
@@ -71,14 +68,14 @@ class TestHealthService {
         bad.then(Outcome.fail(ErrorKind.PROVIDER_ERROR));
         start(bad, good);
         TranscriptionRequest request = TranscriptionRequest.of(TestingAudio.wavAudio());
-        orchestrator.transcribe(request, Routing.pin("bad")).toCompletableFuture().join();
-        orchestrator.transcribe(request, Routing.pin("bad")).toCompletableFuture().join();
+        transcribe(request, Routing.pin("bad"));
+        transcribe(request, Routing.pin("bad"));
         ProviderHealth degraded = stt(health.report(), "bad");
         assertEquals(HealthStatus.DEGRADED, degraded.state());
         assertEquals(2, degraded.consecutiveFailures());
         assertEquals(0.0, degraded.successRate());
         for (int i = 0; i < 3; i++) {
-            orchestrator.transcribe(request, Routing.pin("bad")).toCompletableFuture().join();
+            transcribe(request, Routing.pin("bad"));
         }
         HealthReport report = health.report();
         assertEquals(HealthStatus.DOWN, stt(report, "bad").state());
@@ -94,7 +91,7 @@ class TestHealthService {
         start(bad);
         TranscriptionRequest request = TranscriptionRequest.of(TestingAudio.wavAudio());
         for (int i = 0; i < 2; i++) {
-            orchestrator.transcribe(request, Routing.auto()).exceptionally(e -> null).toCompletableFuture().join();
+            transcribe(request, Routing.auto());
         }
         assertEquals(HealthStatus.DOWN, health.report().status());
         assertFalse(health.ready());

@@ -32,8 +32,24 @@ class TestProviderGuard {
         scheduler.shutdownNow();
     }
 
-    private ProviderGuard guard(ResilienceSettings settings, Duration timeout) {
-        return new ProviderGuard("p-stt", "p", settings, timeout, scheduler, new CallStatistics(100));
+    /** A guard whose every call has {@code time} from its start: the share of a request's deadline it was given. */
+    private Guarded guard(ResilienceSettings settings, Duration time) {
+        return new Guarded(new ProviderGuard("p-stt", "p", settings, scheduler, new CallStatistics(100)), time);
+    }
+
+    private record Guarded(ProviderGuard guard, Duration time) {
+        <T> CompletableFuture<T> call(java.util.function.IntFunction<java.util.concurrent.CompletionStage<T>> attempt,
+                                      AtomicInteger attempts) {
+            return guard.call(attempt, System.nanoTime() + time.toNanos(), attempts::incrementAndGet);
+        }
+
+        String circuitState() {
+            return guard.circuitState();
+        }
+
+        CallStatistics statistics() {
+            return guard.statistics();
+        }
     }
 
     private static CompletableFuture<String> failing(ErrorKind kind) {
@@ -47,7 +63,7 @@ class TestProviderGuard {
 
     @Test
     void retriesRetryableErrorsUntilSuccess() {
-        ProviderGuard guard = guard(TestingSettings.resilience(), Duration.ofSeconds(5));
+        Guarded guard = guard(TestingSettings.resilience(), Duration.ofSeconds(5));
         AtomicInteger attempts = new AtomicInteger();
         String result = guard.call(n -> n < 3 ? failing(ErrorKind.UNAVAILABLE) : CompletableFuture.completedFuture("ok"), attempts).join();
         assertEquals("ok", result);
@@ -56,7 +72,7 @@ class TestProviderGuard {
 
     @Test
     void givesUpAfterMaxAttempts() {
-        ProviderGuard guard = guard(TestingSettings.resilience(), Duration.ofSeconds(5));
+        Guarded guard = guard(TestingSettings.resilience(), Duration.ofSeconds(5));
         AtomicInteger attempts = new AtomicInteger();
         VoiceException e = failureOf(guard.call(n -> failing(ErrorKind.UNAVAILABLE), attempts));
         assertEquals(ErrorKind.UNAVAILABLE, e.kind());
@@ -65,7 +81,7 @@ class TestProviderGuard {
 
     @Test
     void doesNotRetryWhatARetryCannotFix() {
-        ProviderGuard guard = guard(TestingSettings.resilience(), Duration.ofSeconds(5));
+        Guarded guard = guard(TestingSettings.resilience(), Duration.ofSeconds(5));
         for (ErrorKind kind : new ErrorKind[]{ErrorKind.AUTHENTICATION, ErrorKind.INVALID_REQUEST, ErrorKind.UNSUPPORTED, ErrorKind.PROVIDER_ERROR}) {
             AtomicInteger attempts = new AtomicInteger();
             assertEquals(kind, failureOf(guard.call(n -> failing(kind), attempts)).kind());
@@ -75,7 +91,7 @@ class TestProviderGuard {
 
     @Test
     void waitsAsLongAsRetryAfterSays() {
-        ProviderGuard guard = guard(TestingSettings.resilience(), Duration.ofSeconds(5));
+        Guarded guard = guard(TestingSettings.resilience(), Duration.ofSeconds(5));
         AtomicInteger attempts = new AtomicInteger();
         long start = System.nanoTime();
         String result = guard.call(n -> n == 1
@@ -87,7 +103,7 @@ class TestProviderGuard {
 
     @Test
     void skipsRetryWhenRetryAfterIsLongerThanTheLongestBackoff() {
-        ProviderGuard guard = guard(TestingSettings.resilience(), Duration.ofSeconds(5));
+        Guarded guard = guard(TestingSettings.resilience(), Duration.ofSeconds(5));
         AtomicInteger attempts = new AtomicInteger();
         VoiceException e = failureOf(guard.call(n -> CompletableFuture.failedFuture(
                 VoiceException.rateLimited("p", "come back tomorrow", Duration.ofHours(24))), attempts));
@@ -99,7 +115,7 @@ class TestProviderGuard {
     void opensAfterFiveFailuresInARowThenHalfOpensAndClosesAfterThreeGoodCalls() throws Exception {
         ResilienceSettings oneTry = new ResilienceSettings(1, Duration.ofMillis(1), Duration.ofMillis(10), 2, 0,
                 50f, 10, 100, 5, Duration.ofMillis(200), 3);
-        ProviderGuard guard = guard(oneTry, Duration.ofSeconds(5));
+        Guarded guard = guard(oneTry, Duration.ofSeconds(5));
         AtomicInteger calls = new AtomicInteger();
         for (int i = 0; i < 5; i++) {
             failureOf(guard.call(n -> {
@@ -129,7 +145,7 @@ class TestProviderGuard {
     void aFailedTrialCallReopensTheCircuit() throws Exception {
         ResilienceSettings oneTry = new ResilienceSettings(1, Duration.ofMillis(1), Duration.ofMillis(10), 2, 0,
                 50f, 10, 100, 2, Duration.ofMillis(100), 3);
-        ProviderGuard guard = guard(oneTry, Duration.ofSeconds(5));
+        Guarded guard = guard(oneTry, Duration.ofSeconds(5));
         failureOf(guard.call(n -> failing(ErrorKind.UNAVAILABLE), new AtomicInteger()));
         failureOf(guard.call(n -> failing(ErrorKind.UNAVAILABLE), new AtomicInteger()));
         assertEquals("OPEN", guard.circuitState());
@@ -142,7 +158,7 @@ class TestProviderGuard {
     void opensOnFailureRateOverTheWindow() {
         ResilienceSettings oneTry = new ResilienceSettings(1, Duration.ofMillis(1), Duration.ofMillis(10), 2, 0,
                 50f, 10, 100, 100, Duration.ofSeconds(60), 3);
-        ProviderGuard guard = guard(oneTry, Duration.ofSeconds(5));
+        Guarded guard = guard(oneTry, Duration.ofSeconds(5));
         for (int i = 0; i < 10; i++) {
             int n = i;
             guard.call(a -> n % 2 == 0 ? failing(ErrorKind.UNAVAILABLE) : CompletableFuture.completedFuture("ok"),
@@ -155,7 +171,7 @@ class TestProviderGuard {
     void invalidRequestsDoNotCountAgainstTheProvider() {
         ResilienceSettings oneTry = new ResilienceSettings(1, Duration.ofMillis(1), Duration.ofMillis(10), 2, 0,
                 50f, 10, 100, 5, Duration.ofSeconds(60), 3);
-        ProviderGuard guard = guard(oneTry, Duration.ofSeconds(5));
+        Guarded guard = guard(oneTry, Duration.ofSeconds(5));
         for (int i = 0; i < 20; i++) {
             failureOf(guard.call(n -> failing(ErrorKind.INVALID_REQUEST), new AtomicInteger()));
         }
@@ -167,7 +183,7 @@ class TestProviderGuard {
     void cutsAHangingCallAtTheTimeoutAndCancelsIt() {
         ResilienceSettings oneTry = new ResilienceSettings(1, Duration.ofMillis(1), Duration.ofMillis(10), 2, 0,
                 50f, 10, 100, 5, Duration.ofSeconds(60), 3);
-        ProviderGuard guard = guard(oneTry, Duration.ofMillis(100));
+        Guarded guard = guard(oneTry, Duration.ofMillis(100));
         CompletableFuture<String> hanging = new CompletableFuture<>();
         VoiceException e = failureOf(guard.call(n -> hanging, new AtomicInteger()));
         assertEquals(ErrorKind.TIMEOUT, e.kind());
@@ -175,8 +191,31 @@ class TestProviderGuard {
     }
 
     @Test
+    void noRetryStartsThatCouldNotBeginBeforeTheDeadline() {
+        ResilienceSettings slowBackoff = new ResilienceSettings(3, Duration.ofMillis(300), Duration.ofSeconds(1), 2, 0,
+                50f, 10, 100, 5, Duration.ofSeconds(60), 3);
+        Guarded guard = guard(slowBackoff, Duration.ofMillis(200));
+        AtomicInteger attempts = new AtomicInteger();
+        long start = System.nanoTime();
+        VoiceException e = failureOf(guard.call(n -> failing(ErrorKind.UNAVAILABLE), attempts));
+        assertEquals(ErrorKind.UNAVAILABLE, e.kind(), "the provider's own failure, not a made-up timeout");
+        assertEquals(1, attempts.get(), "a 300 ms backoff does not fit in a 200 ms share");
+        assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(250), "it did not wait for the backoff");
+    }
+
+    @Test
+    void aShareThatIsAlreadyOverCallsNothing() {
+        ProviderGuard guard = new ProviderGuard("p-stt", "p", TestingSettings.resilience(), scheduler, new CallStatistics(100));
+        AtomicInteger attempts = new AtomicInteger();
+        VoiceException e = failureOf(guard.call(n -> CompletableFuture.completedFuture("ok"), System.nanoTime() - 1,
+                attempts::incrementAndGet));
+        assertEquals(ErrorKind.TIMEOUT, e.kind());
+        assertEquals(0, attempts.get());
+    }
+
+    @Test
     void cancellingTheResultCancelsTheCallInFlight() {
-        ProviderGuard guard = guard(TestingSettings.resilience(), Duration.ofSeconds(30));
+        Guarded guard = guard(TestingSettings.resilience(), Duration.ofSeconds(30));
         CompletableFuture<String> hanging = new CompletableFuture<>();
         CompletableFuture<String> result = guard.call(n -> hanging, new AtomicInteger());
         result.cancel(true);

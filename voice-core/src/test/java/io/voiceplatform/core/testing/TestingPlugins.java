@@ -1,5 +1,6 @@
 package io.voiceplatform.core.testing;
 
+import io.voiceplatform.api.SpeechProvider;
 import io.voiceplatform.api.SttProvider;
 import io.voiceplatform.api.TtsProvider;
 import io.voiceplatform.api.plugin.ProviderContext;
@@ -14,18 +15,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** Installs {@link TestingProvider}s as plugins, in-process. */
+/** Installs providers ({@link TestingProvider}s, or any STT or TTS provider) as plugins, in-process. */
 public final class TestingPlugins {
     private TestingPlugins() {
     }
 
-    public static PluginSource of(TestingProvider... providers) {
+    public static PluginSource of(SpeechProvider... providers) {
         return () -> java.util.Arrays.stream(providers)
                 .map(p -> new DiscoveredPlugin(plugin(p), "test", TestingPlugins.class.getClassLoader()))
                 .toList();
     }
 
-    public static ProviderPlugin plugin(TestingProvider provider) {
+    public static ProviderPlugin plugin(SpeechProvider provider) {
         return new ProviderPlugin() {
             @Override
             public String id() {
@@ -34,17 +35,17 @@ public final class TestingPlugins {
 
             @Override
             public Optional<SttProvider> createStt(ProviderContext context) {
-                return Optional.of(provider);
+                return provider instanceof SttProvider stt ? Optional.of(stt) : Optional.empty();
             }
 
             @Override
             public Optional<TtsProvider> createTts(ProviderContext context) {
-                return Optional.of(provider);
+                return provider instanceof TtsProvider tts ? Optional.of(tts) : Optional.empty();
             }
         };
     }
 
-    public static ProviderRegistry registry(ScheduledExecutorService scheduler, TestingProvider... providers) {
+    public static ProviderRegistry registry(ScheduledExecutorService scheduler, SpeechProvider... providers) {
         return ProviderRegistry.create(List.of(of(providers)),
                 (id, loader) -> new ProviderSettings("voice.providers." + id, Map.of()), null, scheduler);
     }

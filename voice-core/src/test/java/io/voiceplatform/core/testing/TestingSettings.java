@@ -24,9 +24,14 @@ public final class TestingSettings {
         return settings(stt, tts, resilience(), Duration.ofSeconds(5));
     }
 
+    /** @param timeout the deadline of each request, every attempt and fallback included */
     public static CoreSettings settings(List<String> stt, List<String> tts, ResilienceSettings resilience, Duration timeout) {
+        return settings(stt, tts, resilience, new LimitSettings(25L * 1024 * 1024, 4096, timeout, "auto", 1024, Duration.ofSeconds(2)));
+    }
+
+    public static CoreSettings settings(List<String> stt, List<String> tts, ResilienceSettings resilience, LimitSettings limits) {
         return new CoreSettings(new RoutingSettings(stt, tts, true),
-                new LimitSettings(25L * 1024 * 1024, 4096, timeout, "auto"),
+                limits,
                 resilience,
                 new HealthSettings(100, 0.95, 3, Duration.ofSeconds(4), 2, 5),
                 Path.of("no-plugins-here"), false);

@@ -23,7 +23,8 @@ final class Coalescer<K, V> {
         this.onJoined = onJoined;
     }
 
-    CompletableFuture<V> call(K key, Supplier<CompletionStage<V>> work) {
+    /** This caller's share of the call for {@code key}: its own new call, or one already running. */
+    Joined<V> call(K key, Supplier<? extends CompletionStage<V>> work) {
         while (true) {
             Shared<V> fresh = new Shared<>();
             Shared<V> shared = inFlight.putIfAbsent(key, fresh);
@@ -31,13 +32,13 @@ final class Coalescer<K, V> {
                 CompletableFuture<V> mine = fresh.join();
                 fresh.start(work);
                 fresh.result.whenComplete((value, error) -> inFlight.remove(key, fresh));
-                return mine;
+                return new Joined<>(mine, true);
             }
             CompletableFuture<V> mine = shared.join();
             if (mine != null) {
                 joined.increment();
                 onJoined.run();
-                return mine;
+                return new Joined<>(mine, false);
             }
             // Every caller of the call we found gave up on it: start a new one.
             inFlight.remove(key, shared);
@@ -49,12 +50,19 @@ final class Coalescer<K, V> {
         return joined.sum();
     }
 
+    /**
+     * @param result this caller's future of the shared answer
+     * @param first  whether the call is this caller's own (others may join it)
+     */
+    record Joined<V>(CompletableFuture<V> result, boolean first) {
+    }
+
     private static final class Shared<V> {
         private final CompletableFuture<V> result = new CompletableFuture<>();
         private final AtomicInteger callers = new AtomicInteger();
         private volatile CompletableFuture<V> call;
 
-        void start(Supplier<CompletionStage<V>> work) {
+        void start(Supplier<? extends CompletionStage<V>> work) {
             try {
                 call = work.get().toCompletableFuture();
             } catch (RuntimeException e) {

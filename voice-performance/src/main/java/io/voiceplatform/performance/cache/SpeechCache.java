@@ -9,18 +9,19 @@ import io.voiceplatform.api.SynthesizedSpeech;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * Synthesized speech by {@link SpeechKey}, bounded by entries AND bytes. Each entry weighs its stored bytes,
+ * Synthesized speech by task fingerprint, bounded by entries AND bytes. Each entry weighs its stored bytes,
  * but at least budget / max entries, so one weight limit keeps both bounds; maintenance runs on the calling
  * thread, so the byte budget holds after every write. Uncompressed audio (WAV, PCM) may be kept deflated.
  */
-final class SpeechCache {
-    private final Cache<SpeechKey, Stored> cache;
+final class SpeechCache implements LocalLevel<SynthesizedSpeech> {
+    private final Cache<String, Stored> cache;
     private final boolean compress;
     private final long maxBytes;
 
@@ -30,7 +31,7 @@ final class SpeechCache {
         this.maxBytes = maxBytes;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((SpeechKey key, Stored value) -> (int) Math.min(Integer.MAX_VALUE, Math.max(floor, value.weight())))
+                .weigher((String key, Stored value) -> (int) Math.min(Integer.MAX_VALUE, Math.max(floor, value.weight())))
                 .expireAfterWrite(ttl)
                 .executor(Runnable::run)
                 .ticker(ticker)
@@ -38,12 +39,14 @@ final class SpeechCache {
                 .build();
     }
 
-    Optional<SynthesizedSpeech> get(SpeechKey key) {
+    @Override
+    public Optional<SynthesizedSpeech> get(String key) {
         return Optional.ofNullable(cache.getIfPresent(key)).map(Stored::restore);
     }
 
     /** @return false when the entry alone is over the byte budget, so the cache drops it at once */
-    boolean put(SpeechKey key, SynthesizedSpeech speech) {
+    @Override
+    public boolean put(String key, SynthesizedSpeech speech) {
         Stored stored = Stored.of(speech, compress);
         if (stored.weight() > maxBytes) {
             return false;
@@ -54,6 +57,11 @@ final class SpeechCache {
 
     long bytes() {
         return cache.asMap().values().stream().mapToLong(Stored::weight).sum();
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        return Map.of("entries", entries(), "bytes", bytes(), "evictions", evictions());
     }
 
     long entries() {

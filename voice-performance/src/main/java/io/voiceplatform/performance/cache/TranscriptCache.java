@@ -6,11 +6,12 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.voiceplatform.api.Transcript;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
-/** Transcripts by {@link TranscriptKey}: at most N entries, each served for the TTL. */
-final class TranscriptCache {
-    private final Cache<TranscriptKey, Transcript> cache;
+/** Transcripts by task fingerprint: at most N entries, each served for the TTL. */
+final class TranscriptCache implements LocalLevel<Transcript> {
+    private final Cache<String, Transcript> cache;
 
     TranscriptCache(int maxEntries, Duration ttl, Ticker ticker) {
         this.cache = Caffeine.newBuilder()
@@ -22,14 +23,21 @@ final class TranscriptCache {
                 .build();
     }
 
-    Optional<Transcript> get(TranscriptKey key) {
+    @Override
+    public Optional<Transcript> get(String key) {
         return Optional.ofNullable(cache.getIfPresent(key));
     }
 
     /** Always kept: transcripts are small, so only the entry count bounds them. */
-    boolean put(TranscriptKey key, Transcript transcript) {
+    @Override
+    public boolean put(String key, Transcript transcript) {
         cache.put(key, transcript);
         return true;
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        return Map.of("entries", entries(), "evictions", evictions());
     }
 
     long entries() {

@@ -1,6 +1,7 @@
 package io.voiceplatform.performance.config;
 
 import com.typesafe.config.Config;
+import io.voiceplatform.core.config.SettingsReader;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -30,6 +31,7 @@ public record PerformanceSettings(PerformanceLevel level, Cache sttCache, Cache 
                                   Streaming ttsStreaming, Hedging sttHedging, Hedging ttsHedging, Routing routing,
                                   Http http, Monitoring monitoring, Validation validation, Logging logging, Redis redis) {
     private static final String ROOT = "voice.performance.";
+    private static final int MAX = Integer.MAX_VALUE;
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR", "CRITICAL");
 
     /** @param ttl how long an entry is served */
@@ -95,21 +97,22 @@ public record PerformanceSettings(PerformanceLevel level, Cache sttCache, Cache 
     }
 
     /**
-     * Reads and validates {@code voice.performance.*}; a bad value throws an {@link IllegalArgumentException}
-     * whose one-line message names the key, the value, its origin and the rule.
+     * Reads and validates {@code voice.performance.*} with the platform's reader; a bad value throws an
+     * {@link io.voiceplatform.core.config.InvalidConfigException} whose one-line message names the key, the value,
+     * its origin and the rule.
      */
     public static PerformanceSettings from(Config config) {
-        TypedConfigReader reader = new TypedConfigReader(config);
+        SettingsReader reader = new SettingsReader(config);
         return new PerformanceSettings(
                 PerformanceLevel.of(reader.getString(ROOT + "level", PerformanceLevel.ids())),
                 cache(reader, "stt"),
                 cache(reader, "tts"),
                 reader.getBoolean(ROOT + "tts.compression-enabled"),
-                new Streaming(reader.getBoolean(ROOT + "tts.streaming-enabled"), reader.getInt(ROOT + "tts.streaming-split-chars", 1)),
+                new Streaming(reader.getBoolean(ROOT + "tts.streaming-enabled"), reader.getInt(ROOT + "tts.streaming-split-chars", 1, MAX)),
                 hedging(reader, "stt"),
                 hedging(reader, "tts"),
                 routing(reader),
-                new Http(reader.getInt(ROOT + "http.max-connections", 1), reader.getInt(ROOT + "http.max-per-host", 1),
+                new Http(reader.getInt(ROOT + "http.max-connections", 1, MAX), reader.getInt(ROOT + "http.max-per-host", 1, MAX),
                         reader.getDuration(ROOT + "http.connect-timeout", ChronoUnit.SECONDS)),
                 monitoring(reader),
                 new Validation(reader.getBoolean(ROOT + "validation.enabled"), reader.getBoolean(ROOT + "validation.load-testing-enabled")),
@@ -118,29 +121,29 @@ public record PerformanceSettings(PerformanceLevel level, Cache sttCache, Cache 
                         reader.getBytes(ROOT + "cache.redis.max-value-bytes")));
     }
 
-    private static Cache cache(TypedConfigReader reader, String operation) {
+    private static Cache cache(SettingsReader reader, String operation) {
         String cache = ROOT + operation + ".cache.";
-        return new Cache(reader.getBoolean(cache + "enabled"), reader.getInt(cache + "max-entries", 1),
+        return new Cache(reader.getBoolean(cache + "enabled"), reader.getInt(cache + "max-entries", 1, MAX),
                 reader.getDuration(cache + "ttl", ChronoUnit.SECONDS),
                 "tts".equals(operation) ? reader.getBytes(cache + "max-bytes") : 0);
     }
 
-    private static Hedging hedging(TypedConfigReader reader, String operation) {
+    private static Hedging hedging(SettingsReader reader, String operation) {
         String prefix = ROOT + operation + ".";
         return new Hedging(reader.getBoolean(prefix + "hedging-enabled"), reader.getDuration(prefix + "hedge-delay", ChronoUnit.MILLIS),
-                reader.getBoolean(prefix + "hedge-delay-adaptive"), reader.getInt(prefix + "max-parallel-providers", 1));
+                reader.getBoolean(prefix + "hedge-delay-adaptive"), reader.getInt(prefix + "max-parallel-providers", 1, MAX));
     }
 
-    private static Routing routing(TypedConfigReader reader) {
-        int window = reader.getInt(ROOT + "routing.window", 1);
-        int minSamples = reader.getInt(ROOT + "routing.min-samples", 1);
+    private static Routing routing(SettingsReader reader) {
+        int window = reader.getInt(ROOT + "routing.window", 1, MAX);
+        int minSamples = reader.getInt(ROOT + "routing.min-samples", 1, MAX);
         if (minSamples > window) {
             throw reader.invalid(ROOT + "routing.min-samples", "is more than " + ROOT + "routing.window (" + window + ")");
         }
-        return new Routing(window, minSamples, reader.getFraction(ROOT + "routing.quality-threshold"));
+        return new Routing(window, minSamples, fraction(reader, ROOT + "routing.quality-threshold"));
     }
 
-    private static Monitoring monitoring(TypedConfigReader reader) {
+    private static Monitoring monitoring(SettingsReader reader) {
         String monitoring = ROOT + "monitoring.";
         return new Monitoring(
                 reader.getBoolean(monitoring + "enabled"),
@@ -148,15 +151,19 @@ public record PerformanceSettings(PerformanceLevel level, Cache sttCache, Cache 
                 reader.getBoolean(monitoring + "metrics-enabled"),
                 reader.getBoolean(monitoring + "alerts-enabled"),
                 reader.getDuration(monitoring + "response-time-threshold", ChronoUnit.MILLIS),
-                reader.getFraction(monitoring + "error-rate-threshold"),
-                reader.getFraction(monitoring + "memory-usage-threshold"),
-                reader.getFraction(monitoring + "cpu-usage-threshold"),
+                fraction(reader, monitoring + "error-rate-threshold"),
+                fraction(reader, monitoring + "memory-usage-threshold"),
+                fraction(reader, monitoring + "cpu-usage-threshold"),
                 reader.getDuration(monitoring + "stt-latency-target", ChronoUnit.MILLIS),
                 reader.getDuration(monitoring + "tts-latency-target", ChronoUnit.MILLIS));
     }
 
+    private static double fraction(SettingsReader reader, String path) {
+        return reader.getDouble(path, 0, 1);
+    }
+
     /** The replaced system took Python's level names; WARNING and CRITICAL map to SLF4J's WARN and ERROR. */
-    private static String logLevel(TypedConfigReader reader) {
+    private static String logLevel(SettingsReader reader) {
         String level = reader.getString(ROOT + "log.level", LOG_LEVELS);
         return switch (level) {
             case "WARNING" -> "WARN";
@@ -165,7 +172,7 @@ public record PerformanceSettings(PerformanceLevel level, Cache sttCache, Cache 
         };
     }
 
-    private static Optional<URI> redisUri(TypedConfigReader reader) {
+    private static Optional<URI> redisUri(SettingsReader reader) {
         String path = ROOT + "cache.redis.uri";
         String text = reader.getString(path).strip();
         if (text.isEmpty()) {

@@ -2,8 +2,10 @@ package io.voiceplatform.performance.monitoring;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.voiceplatform.api.performance.Operation;
+import io.voiceplatform.api.Operation;
+import io.voiceplatform.core.pipeline.RequestObserver;
 import io.voiceplatform.performance.config.PerformanceSettings;
+import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -26,8 +31,9 @@ import java.util.function.DoubleSupplier;
  * per operation, cache hit ratio, heap use and process CPU. Rates it EXCELLENT (success >= 99 %, p95 <= 5 s),
  * GOOD (>= 95 %, <= 7 s), WARNING (>= 90 %, <= 10 s) or CRITICAL, and, with alerts on, logs one WARN line and
  * counts {@code voice_performance_alerts_total} when a threshold is crossed (not again while it stays crossed).
+ * Evaluates every {@code voice.performance.monitoring.interval}.
  */
-public final class PerformanceMonitor {
+public final class PerformanceMonitor implements RequestObserver, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PerformanceMonitor.class);
     private static final int WINDOW = 1000;
     private static final int KEPT_CROSSINGS = 10;
@@ -41,9 +47,14 @@ public final class PerformanceMonitor {
     private final Set<String> crossed = new HashSet<>();
     private final Deque<Map<String, Object>> lastCrossings = new ArrayDeque<>();
     private volatile Map<String, Object> lastEvaluation = Map.of("status", Status.EXCELLENT.name(), "evaluated", "never");
+    private volatile ScheduledFuture<?> evaluations;
 
-    public PerformanceMonitor(PerformanceSettings.Monitoring settings, MeterRegistry meters, DoubleSupplier cacheHitRatio) {
-        this(settings, meters, cacheHitRatio, PerformanceMonitor::heapShare, PerformanceMonitor::processCpu);
+    @Inject
+    public PerformanceMonitor(PerformanceSettings settings, MeterRegistry meters, ScheduledExecutorService scheduler) {
+        this(settings.monitoring(), meters, () -> CacheHitRatio.of(meters), PerformanceMonitor::heapShare,
+                PerformanceMonitor::processCpu);
+        long every = settings.monitoring().interval().toMillis();
+        evaluations = scheduler.scheduleAtFixedRate(this::evaluate, every, every, TimeUnit.MILLISECONDS);
     }
 
     PerformanceMonitor(PerformanceSettings.Monitoring settings, MeterRegistry meters, DoubleSupplier cacheHitRatio,
@@ -58,9 +69,27 @@ public final class PerformanceMonitor {
         }
     }
 
-    /** One whole request: how long it took and whether it failed. */
-    public void record(Operation operation, long nanos, boolean failed) {
+    @Override
+    public void finished(Operation operation, long nanos, boolean failed) {
         windows.get(operation).record(nanos, failed);
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("active", true);
+        out.put("metrics", settings.metricsEnabled());
+        out.put("alerts", settings.alertsEnabled());
+        out.putAll(lastEvaluation);
+        return out;
+    }
+
+    @Override
+    public void close() {
+        ScheduledFuture<?> scheduled = evaluations;
+        if (scheduled != null) {
+            scheduled.cancel(false);
+        }
     }
 
     /** Evaluates now; called every {@code voice.performance.monitoring.interval}. */

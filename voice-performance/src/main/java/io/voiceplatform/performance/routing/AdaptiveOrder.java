@@ -1,10 +1,14 @@
 package io.voiceplatform.performance.routing;
 
-import io.voiceplatform.api.performance.Operation;
+import io.voiceplatform.api.Operation;
+import io.voiceplatform.core.pipeline.ProviderOrder;
+import io.voiceplatform.performance.config.PerformanceSettings;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,9 +19,10 @@ import java.util.function.LongSupplier;
  * Orders a provider chain by what was observed over a sliding window of calls. Only providers with enough
  * samples move, and only among the places such providers hold; a pinned provider stays first. Unhealthy
  * providers go last; a provider whose composite score (success rate, latency, throughput) is below the
- * quality threshold of the best goes behind those above it.
+ * quality threshold of the best goes behind those above it. Its observed latencies also set the hedge delay
+ * ({@link ObservedLatencyHedging}).
  */
-public final class AdaptiveOrder {
+public final class AdaptiveOrder implements ProviderOrder {
     private static final double MIN_SUCCESS_RATE = 0.95;
     private static final int MAX_CONSECUTIVE_FAILURES = 3;
 
@@ -27,13 +32,19 @@ public final class AdaptiveOrder {
     private final LongSupplier clock;
     private final Map<String, CallWindow> windows = new ConcurrentHashMap<>();
 
-    public AdaptiveOrder(int window, int minSamples, double qualityThreshold, LongSupplier clock) {
+    @Inject
+    public AdaptiveOrder(PerformanceSettings settings) {
+        this(settings.routing().window(), settings.routing().minSamples(), settings.routing().qualityThreshold(), System::nanoTime);
+    }
+
+    AdaptiveOrder(int window, int minSamples, double qualityThreshold, LongSupplier clock) {
         this.window = window;
         this.minSamples = minSamples;
         this.qualityThreshold = qualityThreshold;
         this.clock = clock;
     }
 
+    @Override
     public void record(Operation operation, String provider, boolean ok, long latencyNanos) {
         windows.computeIfAbsent(operation.id() + "/" + provider, k -> new CallWindow(window))
                 .record(ok, latencyNanos, clock.getAsLong());
@@ -46,6 +57,7 @@ public final class AdaptiveOrder {
         return nanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
     }
 
+    @Override
     public List<String> order(Operation operation, List<String> providers, boolean pinned) {
         List<Integer> slots = new ArrayList<>();
         List<Scored> known = new ArrayList<>();
@@ -70,6 +82,16 @@ public final class AdaptiveOrder {
             ordered.set(slots.get(i), known.get(i).provider());
         }
         return List.copyOf(ordered);
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("active", true);
+        out.put("window", window);
+        out.put("min-samples", minSamples);
+        out.put("quality-threshold", qualityThreshold);
+        return out;
     }
 
     /** 0 good, 1 below the quality threshold of the best, 2 unhealthy. */

@@ -1,5 +1,7 @@
 package io.voiceplatform.performance.config;
 
+import io.voiceplatform.core.config.InvalidConfigException;
+
 import io.voiceplatform.performance.config.PerformanceSettings.Cache;
 import io.voiceplatform.performance.config.PerformanceSettings.Hedging;
 import io.voiceplatform.performance.config.PerformanceSettings.Http;
@@ -165,19 +167,19 @@ class TestPerformanceSettings {
     void anInvalidValueFailsWithOneLineNamingKeyValueOriginAndRule(String key, String value, String rule) {
         String path = "voice.performance." + key;
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
                 () -> PerformanceSettings.from(TestingPerformanceConfig.load(Map.of(), path + " = \"" + value + "\"")));
         assertEquals(path + " = '" + value + "' (" + FILE + ": 1) " + rule, e.getMessage());
     }
 
     @Test
     void theErrorNamesTheEnvironmentVariableAndHidesAUriPassword() {
-        IllegalArgumentException size = assertThrows(IllegalArgumentException.class, () -> PerformanceSettings.from(
+        InvalidConfigException size = assertThrows(InvalidConfigException.class, () -> PerformanceSettings.from(
                 TestingPerformanceConfig.load(Map.of("VOICE_V2_STT_CACHE_SIZE", "abc"), "")));
         assertEquals("voice.performance.stt.cache.max-entries = 'abc' (environment VOICE_V2_STT_CACHE_SIZE) is not a whole number >= 1",
                 size.getMessage());
 
-        IllegalArgumentException redis = assertThrows(IllegalArgumentException.class, () -> PerformanceSettings.from(
+        InvalidConfigException redis = assertThrows(InvalidConfigException.class, () -> PerformanceSettings.from(
                 TestingPerformanceConfig.load(Map.of("VOICE_V2_REDIS_URL", "http://user:s3cret@cache"), "")));
         assertEquals("voice.performance.cache.redis.uri = 'http://****@cache' (environment VOICE_V2_REDIS_URL)"
                 + " is not a redis:// or rediss:// URI with a host", redis.getMessage());

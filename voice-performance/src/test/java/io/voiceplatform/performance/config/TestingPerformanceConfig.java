@@ -8,7 +8,15 @@ import com.typesafe.config.ConfigResolver;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 
+import io.voiceplatform.core.config.ConfigSources;
+import io.voiceplatform.core.config.VoiceConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@link Config} voice-core would bind: this module's reference.conf under a file's content, with
@@ -40,5 +48,22 @@ public final class TestingPerformanceConfig {
 
     public static Config defaults() {
         return load(Map.of(), "");
+    }
+
+    /**
+     * The platform's {@link VoiceConfig} with {@code file} as the configuration file ({@code --config}) and the given
+     * environment: every layer, every module's reference.conf, as the service reads them.
+     */
+    public static VoiceConfig voiceConfig(Map<String, String> environment, String file) {
+        try {
+            Path dir = Files.createTempDirectory("voice-performance-test");
+            Path conf = Files.writeString(dir.resolve("test.conf"), file);
+            conf.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return VoiceConfig.load(new ConfigSources(environment, Map.of(), dir, Optional.of(conf),
+                    TestingPerformanceConfig.class.getClassLoader()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,7 +1,7 @@
 package io.voiceplatform.performance.monitoring;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.voiceplatform.api.performance.Operation;
+import io.voiceplatform.api.Operation;
 import io.voiceplatform.performance.config.PerformanceSettings;
 import io.voiceplatform.performance.config.TestingPerformanceConfig;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class TestPerformanceMonitor {
 
     private static void requests(PerformanceMonitor monitor, Operation op, int n, int failures, long millis) {
         for (int i = 0; i < n; i++) {
-            monitor.record(op, TimeUnit.MILLISECONDS.toNanos(millis), i < failures);
+            monitor.finished(op, TimeUnit.MILLISECONDS.toNanos(millis), i < failures);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.voiceplatform.performance.routing;
 
-import io.voiceplatform.api.performance.Operation;
+import io.voiceplatform.api.Operation;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

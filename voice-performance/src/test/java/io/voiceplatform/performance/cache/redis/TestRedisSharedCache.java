@@ -8,11 +8,10 @@ import io.voiceplatform.api.SynthesizedSpeech;
 import io.voiceplatform.api.TimedText;
 import io.voiceplatform.api.Transcript;
 import io.voiceplatform.api.TranscriptionRequest;
-import io.voiceplatform.api.performance.Chain;
-import io.voiceplatform.api.performance.RequestContext;
-import io.voiceplatform.performance.PerformanceFeatures;
-import io.voiceplatform.performance.config.PerformanceSettings;
-import io.voiceplatform.performance.config.TestingPerformanceConfig;
+import io.voiceplatform.core.pipeline.RequestContext;
+import io.voiceplatform.core.pipeline.Routing;
+import io.voiceplatform.performance.testing.AnsweringProvider;
+import io.voiceplatform.performance.testing.PerformancePipeline;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +54,7 @@ class TestRedisSharedCache {
     private static final String CACHES_ON = "voice.performance.stt.cache.enabled = true\nvoice.performance.tts.cache.enabled = true\n";
     private static RedisServerProcess redis;
 
-    private final List<PerformanceFeatures> replicas = new ArrayList<>();
+    private final List<Replica> replicas = new ArrayList<>();
 
     @BeforeAll
     static void startRedis() throws IOException {
@@ -77,21 +76,62 @@ class TestRedisSharedCache {
 
     @org.junit.jupiter.api.AfterEach
     void closeReplicas() {
-        replicas.forEach(PerformanceFeatures::close);
+        replicas.forEach(Replica::close);
     }
 
-    /** A replica: its own local caches and meters, the shared level at {@code uri} when not null. */
-    private PerformanceFeatures replica(String uri, String config) {
+    /** A replica: the pipeline with its own local caches and meters, the shared level at {@code uri} when not null. */
+    private Replica replica(String uri, String config) {
         String file = CACHES_ON + config + (uri == null ? "" : "voice.performance.cache.redis.uri = \"" + uri + "\"\n");
-        PerformanceFeatures features = new PerformanceFeatures(PerformanceSettings.from(TestingPerformanceConfig.load(Map.of(), file)),
-                new SimpleMeterRegistry(), null);
-        replicas.add(features);
-        return features;
+        Replica replica = new Replica(file);
+        replicas.add(replica);
+        return replica;
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> shared(PerformanceFeatures features) {
-        return (Map<String, Object>) features.describe().get("redis");
+    private static Map<String, Object> shared(Replica replica) {
+        return (Map<String, Object>) replica.describe().get("redis");
+    }
+
+    /**
+     * One service replica: the request pipeline with this module, over a provider whose answers each call names (the
+     * {@link Provider} passed to it), so that a test can count the calls that reached "the provider" per replica.
+     */
+    private static final class Replica implements AutoCloseable {
+        private final AnsweringProvider answering = new AnsweringProvider("p", r -> null, r -> null);
+        private final PerformancePipeline running;
+
+        Replica(String config) {
+            this.running = PerformancePipeline.start(config, answering);
+        }
+
+        CompletableFuture<Transcript> transcribeAsync(TranscriptionRequest request, Provider<TranscriptionRequest, Transcript> provider,
+                                                      RequestContext context) {
+            answering.transcribing(provider::proceed);
+            return running.pipeline().transcribe(request, Routing.auto(), context);
+        }
+
+        Transcript transcribe(TranscriptionRequest request, Provider<TranscriptionRequest, Transcript> provider) {
+            answering.transcribing(provider::proceed);
+            return running.transcribe(request).value();
+        }
+
+        SynthesizedSpeech synthesize(SpeechRequest request, Provider<SpeechRequest, SynthesizedSpeech> provider) {
+            answering.speaking(provider::proceed);
+            return running.synthesize(request).value();
+        }
+
+        RequestContext context() {
+            return running.pipeline().context("test", "tester");
+        }
+
+        Map<String, Object> describe() {
+            return running.stage("result-cache");
+        }
+
+        @Override
+        public void close() {
+            running.close();
+        }
     }
 
     private static void await(String what, Duration within, Supplier<Boolean> condition) throws InterruptedException {
@@ -104,7 +144,7 @@ class TestRedisSharedCache {
         }
     }
 
-    private static void awaitState(PerformanceFeatures features, String state, Duration within) throws InterruptedException {
+    private static void awaitState(Replica features, String state, Duration within) throws InterruptedException {
         await("shared level " + state + ", is " + shared(features), within, () -> state.equals(shared(features).get("state")));
     }
 
@@ -118,8 +158,8 @@ class TestRedisSharedCache {
         });
     }
 
-    /** A provider chain that counts its calls. */
-    private static final class Provider<Q, R> implements Chain<Q, R> {
+    /** A provider's answers, counted. */
+    private static final class Provider<Q, R> {
         final AtomicInteger calls = new AtomicInteger();
         private final Function<Q, R> answer;
 
@@ -127,8 +167,7 @@ class TestRedisSharedCache {
             this.answer = answer;
         }
 
-        @Override
-        public CompletionStage<R> proceed(Q request) {
+        CompletableFuture<R> proceed(Q request) {
             calls.incrementAndGet();
             return CompletableFuture.completedFuture(answer.apply(request));
         }
@@ -157,17 +196,16 @@ class TestRedisSharedCache {
         return new SynthesizedSpeech(Audio.of(audio, AudioFormat.WAV, 24_000, 1), Duration.ofMillis(size / 48), "openai");
     }
 
-    private static Transcript transcribe(PerformanceFeatures features, TranscriptionRequest request,
-                                         Chain<TranscriptionRequest, Transcript> chain) {
-        return features.transcribe(request, RequestContext.DEFAULT, chain).toCompletableFuture().join();
+    private static Transcript transcribe(Replica replica, TranscriptionRequest request, Provider<TranscriptionRequest, Transcript> provider) {
+        return replica.transcribe(request, provider);
     }
 
     @Test
     @Timeout(60)
     void aResultComputedThroughOneReplicaIsAHitOnAnother() throws Exception {
         // Not about time: a generous timeout keeps a cold JVM on a busy machine from degrading the level.
-        PerformanceFeatures a = replica(redis.uri(), "voice.performance.cache.redis.timeout = 2s\n");
-        PerformanceFeatures b = replica(redis.uri(), "voice.performance.cache.redis.timeout = 2s\n");
+        Replica a = replica(redis.uri(), "voice.performance.cache.redis.timeout = 2s\n");
+        Replica b = replica(redis.uri(), "voice.performance.cache.redis.timeout = 2s\n");
         awaitState(a, "UP", Duration.ofSeconds(10));
         awaitState(b, "UP", Duration.ofSeconds(10));
 
@@ -186,9 +224,9 @@ class TestRedisSharedCache {
         Provider<SpeechRequest, SynthesizedSpeech> ttsA = new Provider<>(r -> speech(100_000));
         Provider<SpeechRequest, SynthesizedSpeech> ttsB = new Provider<>(r -> speech(10));
         SpeechRequest hello = SpeechRequest.of("Hello from replica A", AudioFormat.WAV).withVoice("alloy");
-        SynthesizedSpeech made = a.synthesize(hello, RequestContext.DEFAULT, ttsA).toCompletableFuture().join();
+        SynthesizedSpeech made = a.synthesize(hello, ttsA);
         awaitKeys(2);
-        SynthesizedSpeech heard = b.synthesize(hello, RequestContext.DEFAULT, ttsB).toCompletableFuture().join();
+        SynthesizedSpeech heard = b.synthesize(hello, ttsB);
         assertEquals(1, ttsA.calls.get());
         assertEquals(0, ttsB.calls.get());
         assertEquals(made, heard);
@@ -205,21 +243,17 @@ class TestRedisSharedCache {
             assertTrue(ttl > local - 60_000 && ttl <= local, key + " expires in " + ttl + " ms, the local level after " + local);
         }
         assertEquals(Map.of("state", "UP", "hits", 2L, "misses", 0L, "errors", 0L, "uri", redis.uri()), shared(b));
-        assertEquals(true, ((Map<?, ?>) b.describe().get("components")).get("shared-cache"));
     }
 
     @Test
     @Timeout(60)
     void whatTheLocalLevelRefusesIsNotShared() throws Exception {
-        PerformanceFeatures a = replica(redis.uri(), "voice.performance.tts.cache.max-bytes = 50000\n"
+        Replica a = replica(redis.uri(), "voice.performance.tts.cache.max-bytes = 50000\n"
                 + "voice.performance.cache.redis.max-value-bytes = 20000\nvoice.performance.cache.redis.timeout = 2s\n");
         awaitState(a, "UP", Duration.ofSeconds(10));
-        a.synthesize(SpeechRequest.of("over the byte budget", AudioFormat.WAV), RequestContext.DEFAULT,
-                new Provider<>(r -> speech(60_000))).toCompletableFuture().join();
-        a.synthesize(SpeechRequest.of("over the value limit", AudioFormat.WAV), RequestContext.DEFAULT,
-                new Provider<>(r -> speech(30_000))).toCompletableFuture().join();
-        a.synthesize(SpeechRequest.of("small", AudioFormat.WAV), RequestContext.DEFAULT,
-                new Provider<>(r -> speech(1_000))).toCompletableFuture().join();
+        a.synthesize(SpeechRequest.of("over the byte budget", AudioFormat.WAV), new Provider<>(r -> speech(60_000)));
+        a.synthesize(SpeechRequest.of("over the value limit", AudioFormat.WAV), new Provider<>(r -> speech(30_000)));
+        a.synthesize(SpeechRequest.of("small", AudioFormat.WAV), new Provider<>(r -> speech(1_000)));
         awaitKeys(1);
         Thread.sleep(200);
         assertEquals(1L, redis.command("DBSIZE"), "only the small result went to Redis");
@@ -228,7 +262,7 @@ class TestRedisSharedCache {
     @Test
     @Timeout(90)
     void killingRedisLosesNoRequestAndTheLevelRecoversWhenItReturns() throws Exception {
-        PerformanceFeatures a = replica(redis.uri(), "voice.performance.cache.redis.timeout = 500ms\n");
+        Replica a = replica(redis.uri(), "voice.performance.cache.redis.timeout = 500ms\n");
         awaitState(a, "UP", Duration.ofSeconds(10));
         Provider<TranscriptionRequest, Transcript> provider = new Provider<>(r -> transcript("t"));
         transcribe(a, stt(0), provider);
@@ -294,11 +328,11 @@ class TestRedisSharedCache {
     void aClosedPortCostsNoRequestAndAlmostNoTime() throws Exception {
         warmUp();
         long start = System.nanoTime();
-        PerformanceFeatures down = replica("redis://127.0.0.1:" + RedisServerProcess.freePort(), "");
+        Replica down = replica("redis://127.0.0.1:" + RedisServerProcess.freePort(), "");
         long created = System.nanoTime() - start;
         System.out.printf("shared level: a replica with Redis down was created in %d ms%n", created / 1_000_000);
         assertTrue(created < TimeUnit.SECONDS.toNanos(2), "start-up does not wait for Redis: " + created / 1_000_000 + " ms");
-        PerformanceFeatures none = replica(null, "");
+        Replica none = replica(null, "");
         try (CapturedLogs logs = new CapturedLogs()) {
             Provider<TranscriptionRequest, Transcript> provider = new Provider<>(r -> transcript("t"));
             // Before and after the first connection attempt has failed.
@@ -333,7 +367,7 @@ class TestRedisSharedCache {
             acceptor.start();
             warmUp();
             try (CapturedLogs logs = new CapturedLogs()) {
-                PerformanceFeatures hung = replica("redis://127.0.0.1:" + silent.getLocalPort(), "");
+                Replica hung = replica("redis://127.0.0.1:" + silent.getLocalPort(), "");
                 Provider<TranscriptionRequest, Transcript> provider = new Provider<>(r -> transcript("t"));
                 long[] misses = timedMisses(hung, provider, 0, 100);
                 // The connection opens, but Redis's greeting never comes: the attempt fails after its own limit.
@@ -356,7 +390,7 @@ class TestRedisSharedCache {
     @Timeout(60)
     void aFrozenRedisCostsOneTimeoutThenNothingUntilItAnswersAgain() throws Exception {
         warmUp();
-        PerformanceFeatures a = replica(redis.uri(), "");
+        Replica a = replica(redis.uri(), "");
         awaitState(a, "UP", Duration.ofSeconds(10));
         Provider<TranscriptionRequest, Transcript> provider = new Provider<>(r -> transcript("t"));
         timedMisses(a, provider, 0, 200); // warms the path up: the first commands of a JVM may be slow
@@ -388,7 +422,7 @@ class TestRedisSharedCache {
     @Test
     @Timeout(60)
     void aCallerGivingUpWhileRedisIsAskedStartsNoProviderCall() throws Exception {
-        PerformanceFeatures a = replica(redis.uri(), "voice.performance.cache.redis.timeout = 3s\n");
+        Replica a = replica(redis.uri(), "voice.performance.cache.redis.timeout = 3s\n");
         awaitState(a, "UP", Duration.ofSeconds(10));
         Provider<TranscriptionRequest, Transcript> provider = new Provider<>(r -> transcript("t"));
         transcribe(a, stt(0), provider);
@@ -396,10 +430,12 @@ class TestRedisSharedCache {
         redis.freeze();
         CompletableFuture<Transcript> request;
         try {
-            request = a.transcribe(stt(1), RequestContext.DEFAULT, provider).toCompletableFuture();
+            RequestContext context = a.context();
+            request = a.transcribeAsync(stt(1), provider, context);
             Thread.sleep(100);
             assertTrue(!request.isDone(), "waits for Redis");
-            request.cancel(true);
+            context.cancel();
+            context.close();
         } finally {
             redis.thaw();
         }
@@ -413,8 +449,8 @@ class TestRedisSharedCache {
     @Timeout(60)
     void measuresLocalAndSharedHitsAndMisses() throws Exception {
         warmUp();
-        PerformanceFeatures a = replica(redis.uri(), "voice.performance.cache.redis.timeout = 1s\n");
-        PerformanceFeatures b = replica(redis.uri(), "voice.performance.cache.redis.timeout = 1s\n");
+        Replica a = replica(redis.uri(), "voice.performance.cache.redis.timeout = 1s\n");
+        Replica b = replica(redis.uri(), "voice.performance.cache.redis.timeout = 1s\n");
         awaitState(a, "UP", Duration.ofSeconds(10));
         awaitState(b, "UP", Duration.ofSeconds(10));
         timedMisses(a, new Provider<>(r -> transcript("warm")), 10_000, 300);
@@ -435,14 +471,13 @@ class TestRedisSharedCache {
         long[] ttsRedis = new long[100];
         for (int i = 0; i < 100; i++) {
             long start = System.nanoTime();
-            a.synthesize(SpeechRequest.of("text " + i, AudioFormat.WAV), RequestContext.DEFAULT, speechA).toCompletableFuture().join();
+            a.synthesize(SpeechRequest.of("text " + i, AudioFormat.WAV), speechA);
             ttsMiss[i] = System.nanoTime() - start;
         }
         awaitKeys(300 + n + 100);
         for (int i = 0; i < 100; i++) {
             long start = System.nanoTime();
-            b.synthesize(SpeechRequest.of("text " + i, AudioFormat.WAV), RequestContext.DEFAULT, new Provider<>(r -> speech(1)))
-                    .toCompletableFuture().join();
+            b.synthesize(SpeechRequest.of("text " + i, AudioFormat.WAV), new Provider<>(r -> speech(1)));
             ttsRedis[i] = System.nanoTime() - start;
         }
         report("TTS 100 KB miss with Redis up", ttsMiss);
@@ -455,8 +490,8 @@ class TestRedisSharedCache {
     void thePasswordInTheUriIsUsedAndNeverShown() throws Exception {
         try (RedisServerProcess guarded = RedisServerProcess.start("--requirepass", "s3cret-pw");
              CapturedLogs logs = new CapturedLogs()) {
-            PerformanceFeatures right = replica("redis://:s3cret-pw@127.0.0.1:" + guarded.port(), "");
-            PerformanceFeatures wrong = replica("redis://:not-it@127.0.0.1:" + guarded.port(), "");
+            Replica right = replica("redis://:s3cret-pw@127.0.0.1:" + guarded.port(), "");
+            Replica wrong = replica("redis://:not-it@127.0.0.1:" + guarded.port(), "");
             awaitState(right, "UP", Duration.ofSeconds(10));
             await("the wrong password is reported", Duration.ofSeconds(10), () -> logs.warnings().size() == 1);
             assertEquals("DEGRADED", shared(wrong).get("state"));
@@ -472,10 +507,10 @@ class TestRedisSharedCache {
     @Test
     @Timeout(60)
     void closingAReplicaEndsTheRedisClientsThreads() throws Exception {
-        PerformanceFeatures a = replica(redis.uri(), "");
+        Replica a = replica(redis.uri(), "");
         awaitState(a, "UP", Duration.ofSeconds(10));
         assertTrue(lettuceThreads().stream().allMatch(Thread::isDaemon), "they never keep the JVM alive: " + lettuceThreads());
-        replicas.forEach(PerformanceFeatures::close);
+        replicas.forEach(Replica::close);
         replicas.clear();
         await("no Lettuce thread left, still " + lettuceThreads(), Duration.ofSeconds(10), () -> lettuceThreads().isEmpty());
     }
@@ -485,7 +520,7 @@ class TestRedisSharedCache {
     }
 
     /** Nanoseconds each of {@code count} different transcriptions took, from {@code first} on. */
-    private static long[] timedMisses(PerformanceFeatures features, Chain<TranscriptionRequest, Transcript> provider, int first, int count) {
+    private static long[] timedMisses(Replica features, Provider<TranscriptionRequest, Transcript> provider, int first, int count) {
         long[] nanos = new long[count];
         for (int i = 0; i < count; i++) {
             TranscriptionRequest request = stt(first + i);
