@@ -13,9 +13,11 @@ What counts (also in bench/README.md):
   that handled the request anyway; see request_threads();
 - a class counts once per case, named as the JVM names it (nested and anonymous classes separately); lambda bodies
   are methods of their enclosing class;
-- module switches: the counted threads' entries merged in the order they happened (the agent's global sequence
-  number); a switch is two consecutive entries whose classes lie in different modules. The sum of the switches
-  within each thread is kept in the details too (switches_per_thread).
+- module switches: each counted thread's entries in the order they happened; a switch is two consecutive entries
+  of one thread whose classes lie in different modules; the number reported is the sum over the counted threads.
+  The count over all counted threads' entries merged in time order (the agent's global sequence number) is in the
+  details (switches_merged): it changes by one or two from run to run, because the request thread and the provider's
+  HTTP thread run at the same time for a moment and their entries interleave differently.
 """
 import argparse
 import gzip
@@ -171,8 +173,8 @@ def analyse(case, work, out):
         "case": case,
         "classes": len(classes),
         "per_module": dict(sorted(per_module.items(), key=lambda kv: module_sort_key(kv[0]))),
-        "switches": switches(kept),
-        "switches_per_thread": sum(t["switches"] for t in per_thread),
+        "switches": sum(t["switches"] for t in per_thread),
+        "switches_merged": switches(kept),
         "entries": len(kept),
         "threads": len(counted),
         "thread_names": [t["thread"] for t in per_thread],
@@ -219,18 +221,20 @@ def main():
         f.write("\n")
     with open(os.path.join(args.out, "summary.md"), "w", encoding="utf-8") as f:
         f.write(f"# Request path: {args.label or run.get('label', '')}\n\n")
-        f.write(f"Distribution `{run.get('dist', '?')}` (commit {run.get('commit', '?')}), {run.get('java', '')}, "
+        f.write(f"Distribution `{run.get('dist', '?')}` (its voice-*.jar: sha256 {run.get('voice_jars_sha256', '?')}), "
+                f"measured by bench/request-path of commit {run.get('bench_commit', '?')}, {run.get('java', '')}, "
                 f"{run.get('warmup_per_operation', '?')} warm-up requests per operation, one recorded cache miss "
                 f"per case, openai provider against `voice mock-provider` (answering after "
                 f"{run.get('upstream_latency', '?')}).\n\n")
         f.write(tab + "\n\n")
         f.write("Classes: distinct io.voiceplatform classes entered (methods, constructors, lambda bodies) by the "
-                "threads that handled the request. Module switches: consecutive entries, in the order they happened on "
-                "those threads, whose modules differ. See bench/README.md.\n")
+                "threads that handled the request. Module switches: consecutive entries of one thread whose modules "
+                "differ, summed over those threads. See bench/README.md.\n")
         for r in results:
             f.write(f"\n## {describe(r['case'])}\n\n")
             f.write(f"{r['classes']} classes, {r['switches']} module switches "
-                    f"({r['switches_per_thread']} summed within each thread), {r['entries']} method "
+                    f"({r['switches_merged']} over all its threads' entries merged in time order), "
+                    f"{r['entries']} method "
                     f"entries on {r['threads']} thread(s): {', '.join(r['thread_names'])}. ")
             if r["background_threads"]:
                 f.write(f"Not counted (background, also active while idle): {', '.join(r['background_threads'])} "
