@@ -2,11 +2,12 @@ package io.voiceplatform.app.cli;
 
 import ch.qos.logback.classic.Level;
 import io.voiceplatform.app.server.Version;
-import io.voiceplatform.app.validate.ValidateCommand;
 import io.voiceplatform.core.bootstrap.StartupException;
 import io.voiceplatform.core.config.ConfigSources;
 import io.voiceplatform.core.config.InvalidConfigException;
 import io.voiceplatform.core.config.VoiceConfig;
+import io.voiceplatform.tools.mock.MockProviderCommand;
+import io.voiceplatform.tools.validate.ValidateCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
