@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param smokePass   load testing is disabled: one user, at most {@link #SMOKE_REQUESTS} requests
  * @param maxRequests most requests started; {@link Long#MAX_VALUE} for no limit
  */
-record LoadPlan(URI url, int users, Double rate, Duration duration, Duration timeout, double repeatShare, double sttShare,
+public record LoadPlan(URI url, int users, Double rate, Duration duration, Duration timeout, double repeatShare, double sttShare,
                 String apiKey, boolean smokePass, long maxRequests) {
     static final int SMOKE_REQUESTS = 20;
 

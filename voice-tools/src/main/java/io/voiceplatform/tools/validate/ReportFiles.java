@@ -11,8 +11,8 @@ import java.time.format.DateTimeFormatter;
  * {@code FILE.json}; a FILE ending in {@code .md} or {@code .json} names one of them and the other is its
  * sibling. Without {@code --report}: {@code voice-validation-<date>-<time>} in the working directory.
  */
-record ReportFiles(Path markdown, Path json) {
-    static ReportFiles at(Path file) {
+public record ReportFiles(Path markdown, Path json) {
+    public static ReportFiles at(Path file) {
         Path name = file.getFileName();
         if (name == null) {
             throw new IllegalArgumentException("--report needs a file name, not " + file);
@@ -30,7 +30,7 @@ record ReportFiles(Path markdown, Path json) {
         return at(Path.of("voice-validation-" + now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
     }
 
-    void write(ValidationReport report) throws IOException {
+    public void write(ValidationReport report) throws IOException {
         for (Path file : new Path[]{markdown, json}) {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {

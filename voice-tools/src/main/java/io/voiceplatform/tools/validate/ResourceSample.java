@@ -9,7 +9,7 @@ package io.voiceplatform.tools.validate;
  * @param cpuPercent    {@code process_cpu_usage}, as a percentage of all the machine's processors
  * @param liveThreads   {@code jvm_threads_live_threads}
  */
-record ResourceSample(double atSeconds, Double heapUsedMb, Double heapAfterGcMb, Double cpuPercent, Double liveThreads) {
+public record ResourceSample(double atSeconds, Double heapUsedMb, Double heapAfterGcMb, Double cpuPercent, Double liveThreads) {
     private static final double MB = 1024.0 * 1024.0;
 
     static ResourceSample parse(double atSeconds, String metrics) {

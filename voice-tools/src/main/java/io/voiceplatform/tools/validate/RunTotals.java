@@ -13,7 +13,7 @@ import java.util.List;
  * @param elapsedSeconds     from the first request sent to the last answer in
  * @param requestsPerSecond  requests finished per elapsed second
  */
-record RunTotals(long requests, long successes, long correctErrors, long lost, Double successRatePercent,
+public record RunTotals(long requests, long successes, long correctErrors, long lost, Double successRatePercent,
                  double elapsedSeconds, double requestsPerSecond) {
     static RunTotals of(List<Outcome> outcomes, double elapsedSeconds) {
         long successes = outcomes.stream().filter(Outcome::success).count();

@@ -1,12 +1,12 @@
 package io.voiceplatform.tools.validate;
 
 /** The least-squares slope of y over x: how fast a measurement grows (or shrinks) during a run. */
-final class Slope {
+public final class Slope {
     private Slope() {
     }
 
     /** Null when there are fewer than two points or every x is the same. */
-    static Double of(double[] x, double[] y) {
+    public static Double of(double[] x, double[] y) {
         if (x.length != y.length) {
             throw new IllegalArgumentException("x and y differ in length");
         }

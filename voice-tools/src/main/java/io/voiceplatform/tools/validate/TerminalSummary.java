@@ -4,11 +4,11 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /** What stdout gets at the end: the verdict, its reasons, the checks as a table and where the reports are. */
-final class TerminalSummary {
+public final class TerminalSummary {
     private TerminalSummary() {
     }
 
-    static void print(ValidationReport r, ReportFiles files, PrintWriter out) {
+    public static void print(ValidationReport r, ReportFiles files, PrintWriter out) {
         out.println("verdict: " + r.verdict());
         r.reasons().forEach(reason -> out.println("  - " + reason));
         if (r.parameters().smokePass()) {

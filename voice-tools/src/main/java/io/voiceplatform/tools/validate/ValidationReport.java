@@ -23,7 +23,7 @@ import java.util.Map;
  * @param notes       anything that changes how to read the numbers
  * @param samples     every /metrics sample, for trends
  */
-record ValidationReport(String tool, String generatedAt, Parameters parameters, Machine machine, ServiceAtStart service,
+public record ValidationReport(String tool, String generatedAt, Parameters parameters, Machine machine, ServiceAtStart service,
                         RunTotals totals, Map<Operation, OperationSummary> operations, CacheSummary cache,
                         ResourceSummary resources, List<Check> checks, Verdict verdict, List<String> reasons,
                         List<ErrorCount> errors, List<String> notes, List<ResourceSample> samples) {

@@ -11,18 +11,18 @@ import java.util.Map;
 import java.util.UUID;
 
 /** One validation: probe the service, prepare the inputs, drive the load while sampling /metrics, judge. */
-final class ValidationRun {
+public final class ValidationRun {
     private final LoadPlan plan;
     private final ServiceClient client;
     private final PrintWriter progress;
 
-    ValidationRun(LoadPlan plan, PrintWriter progress) {
+    public ValidationRun(LoadPlan plan, PrintWriter progress) {
         this.plan = plan;
         this.client = new ServiceClient(plan.url(), plan.apiKey(), plan.timeout());
         this.progress = progress;
     }
 
-    ValidationReport execute() throws InterruptedException {
+    public ValidationReport execute() throws InterruptedException {
         String generatedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String runId = UUID.randomUUID().toString().substring(0, 8);
         List<String> notes = new ArrayList<>();
