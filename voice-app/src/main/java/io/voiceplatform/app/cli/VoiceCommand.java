@@ -2,11 +2,13 @@ package io.voiceplatform.app.cli;
 
 import ch.qos.logback.classic.Level;
 import io.voiceplatform.app.server.Version;
-import io.voiceplatform.app.validate.ValidateCommand;
 import io.voiceplatform.core.bootstrap.StartupException;
 import io.voiceplatform.core.config.ConfigSources;
 import io.voiceplatform.core.config.InvalidConfigException;
 import io.voiceplatform.core.config.VoiceConfig;
+import io.voiceplatform.tools.mock.MockProviderCommand;
+import io.voiceplatform.tools.soak.SoakCommand;
+import io.voiceplatform.tools.validate.ValidateCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -23,7 +25,7 @@ import java.util.Optional;
 @Command(name = "voice", mixinStandardHelpOptions = true, versionProvider = VoiceCommand.VersionProvider.class,
         description = "Speech-to-text and text-to-speech through many providers, behind the OpenAI audio API.",
         subcommands = {ServeCommand.class, SpeakCommand.class, TranscribeCommand.class, ProvidersCommand.class,
-                ConfigCommand.class, MockProviderCommand.class, ValidateCommand.class})
+                ConfigCommand.class, MockProviderCommand.class, ValidateCommand.class, SoakCommand.class})
 public final class VoiceCommand {
     /** Exit codes: 0 done, 1 failed, 2 bad usage, 78 bad configuration (sysexits' EX_CONFIG). */
     public static final int FAILED = 1;

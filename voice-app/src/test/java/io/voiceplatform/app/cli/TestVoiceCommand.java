@@ -64,7 +64,7 @@ class TestVoiceCommand {
     @Test
     void helpListsTheCommands() {
         assertEquals(0, run("--help"));
-        for (String command : new String[]{"serve", "speak", "transcribe", "providers", "config"}) {
+        for (String command : new String[]{"serve", "speak", "transcribe", "providers", "config", "mock-provider", "validate", "soak"}) {
             assertTrue(out.toString().contains(command), command);
         }
     }
