@@ -1,6 +1,7 @@
 package io.voiceplatform.core.registry;
 
 import io.voiceplatform.api.plugin.ProviderPlugin;
+import io.voiceplatform.api.plugin.SpiVersion;
 import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.api.ErrorKind;
 
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
@@ -67,6 +70,7 @@ public final class DirectoryPluginSource implements PluginSource {
     }
 
     private List<DiscoveredPlugin> load(Path origin, List<Path> jars) {
+        jars.forEach(DirectoryPluginSource::checkSpiVersion);
         URL[] urls = jars.stream().map(DirectoryPluginSource::toUrl).toArray(URL[]::new);
         URLClassLoader loader = new URLClassLoader("plugin:" + origin.getFileName(), urls, apiOnly);
         List<DiscoveredPlugin> found = new ArrayList<>();
@@ -84,6 +88,33 @@ public final class DirectoryPluginSource implements PluginSource {
                     + " has no META-INF/services/" + ProviderPlugin.class.getName() + " entry");
         }
         return found;
+    }
+
+    /** A jar that says which SPI version it was built against must be one this platform runs. */
+    private static void checkSpiVersion(Path jar) {
+        String declared;
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            declared = manifest == null ? null : manifest.getMainAttributes().getValue(SpiVersion.MANIFEST_ATTRIBUTE);
+        } catch (IOException e) {
+            throw new VoiceException(ErrorKind.INVALID_REQUEST, "plugin " + jar + " cannot be read: " + e.getMessage(),
+                    null, null, null, e);
+        }
+        if (declared == null) {
+            return;
+        }
+        SpiVersion built;
+        try {
+            built = SpiVersion.parse(declared);
+        } catch (IllegalArgumentException e) {
+            throw new VoiceException(ErrorKind.INVALID_REQUEST, "plugin " + jar + " declares " + SpiVersion.MANIFEST_ATTRIBUTE
+                    + " '" + declared + "', which is not MAJOR.MINOR");
+        }
+        if (!SpiVersion.current().runs(built)) {
+            throw new VoiceException(ErrorKind.INVALID_REQUEST, "plugin " + jar + " was built for provider SPI " + built
+                    + "; this platform implements SPI " + SpiVersion.current() + " (it runs plugins of SPI "
+                    + SpiVersion.current().major() + ".0 to " + SpiVersion.current() + ")");
+        }
     }
 
     private static URL toUrl(Path jar) {

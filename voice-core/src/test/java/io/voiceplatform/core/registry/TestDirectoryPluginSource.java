@@ -3,6 +3,7 @@ package io.voiceplatform.core.registry;
 import io.voiceplatform.api.SttProvider;
 import io.voiceplatform.api.plugin.ProviderPlugin;
 import io.voiceplatform.api.plugin.ProviderSettings;
+import io.voiceplatform.api.plugin.SpiVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,6 +63,11 @@ class TestDirectoryPluginSource {
             """;
 
     static Path buildPluginJar(Path workDir, String jarName) throws IOException {
+        return buildPluginJar(workDir, jarName, null);
+    }
+
+    /** @param spiVersion the {@code Voice-SPI-Version} the jar's manifest declares, or null for none */
+    static Path buildPluginJar(Path workDir, String jarName, String spiVersion) throws IOException {
         Path src = workDir.resolve("src/acme/voice/AcmePlugin.java");
         Files.createDirectories(src.getParent());
         Files.writeString(src, PLUGIN_SOURCE);
@@ -69,7 +77,12 @@ class TestDirectoryPluginSource {
         int status = javac.run(null, null, null, "--release", "17", "-cp", apiPath, "-d", classes.toString(), src.toString());
         assertEquals(0, status, "the test plugin must compile");
         Path jar = workDir.resolve(jarName);
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        if (spiVersion != null) {
+            manifest.getMainAttributes().putValue(SpiVersion.MANIFEST_ATTRIBUTE, spiVersion);
+        }
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
              Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
@@ -115,6 +128,23 @@ class TestDirectoryPluginSource {
         assertThrows(ClassNotFoundException.class, () -> found.loader().loadClass("com.google.inject.Guice"));
         assertThrows(ClassNotFoundException.class, () -> found.loader().loadClass(ProviderRegistry.class.getName()));
         ((AutoCloseable) found.loader()).close();
+    }
+
+    @Test
+    void aPluginBuiltForThisSpiOrAnOlderMinorLoadsAndOneForAnotherMajorIsRefused(@TempDir Path dir) throws Exception {
+        Path current = Files.createDirectories(dir.resolve("current"));
+        Files.move(buildPluginJar(dir.resolve("build-current"), "acme.jar", SpiVersion.current().major() + ".0"),
+                current.resolve("acme.jar"));
+        DiscoveredPlugin found = new DirectoryPluginSource(current, getClass().getClassLoader()).discover().get(0);
+        assertEquals("acme", found.plugin().id());
+        ((AutoCloseable) found.loader()).close();
+
+        Path future = Files.createDirectories(dir.resolve("future"));
+        String next = (SpiVersion.current().major() + 1) + ".0";
+        Files.move(buildPluginJar(dir.resolve("build-future"), "acme-next.jar", next), future.resolve("acme-next.jar"));
+        Exception e = assertThrows(RuntimeException.class, () -> new DirectoryPluginSource(future, getClass().getClassLoader()).discover());
+        assertTrue(e.getMessage().contains("acme-next.jar") && e.getMessage().contains("SPI " + next)
+                && e.getMessage().contains("implements SPI " + SpiVersion.current()), e.getMessage());
     }
 
     @Test
