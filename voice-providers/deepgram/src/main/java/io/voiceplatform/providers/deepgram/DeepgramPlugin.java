@@ -4,12 +4,14 @@ import io.voiceplatform.api.SttProvider;
 import io.voiceplatform.api.TtsProvider;
 import io.voiceplatform.api.plugin.ProviderContext;
 import io.voiceplatform.api.plugin.ProviderPlugin;
+import io.voiceplatform.providers.support.ProviderHttp;
 
 import java.util.Optional;
 
 /** Deepgram: pre-recorded transcription ({@code POST /v1/listen}) and Aura synthesis ({@code POST /v1/speak}). */
 public final class DeepgramPlugin implements ProviderPlugin {
     static final String ID = "deepgram";
+    private static final String NO_KEY = "no API key configured (voice.providers.deepgram.api-key or DEEPGRAM_API_KEY)";
 
     @Override
     public String id() {
@@ -18,14 +20,28 @@ public final class DeepgramPlugin implements ProviderPlugin {
 
     @Override
     public Optional<SttProvider> createStt(ProviderContext context) {
-        return enabled(context) ? Optional.of(new DeepgramSttProvider(DeepgramSettings.from(context.settings()), context))
-                : Optional.empty();
+        if (!enabled(context)) {
+            return Optional.empty();
+        }
+        DeepgramSettings settings = DeepgramSettings.from(context.settings());
+        return Optional.of(new DeepgramSttProvider(settings, http(settings, context)));
     }
 
     @Override
     public Optional<TtsProvider> createTts(ProviderContext context) {
-        return enabled(context) ? Optional.of(new DeepgramTtsProvider(DeepgramSettings.from(context.settings()), context))
-                : Optional.empty();
+        if (!enabled(context)) {
+            return Optional.empty();
+        }
+        DeepgramSettings settings = DeepgramSettings.from(context.settings());
+        return Optional.of(new DeepgramTtsProvider(settings, http(settings, context)));
+    }
+
+    /** {@code Authorization: Token <key>} on every call, and Deepgram's error bodies read into failures. */
+    private static ProviderHttp http(DeepgramSettings settings, ProviderContext context) {
+        return ProviderHttp.builder(ID, context).timeout(settings.timeout())
+                .credentialHeader("Authorization", "Token ", settings.apiKey(), NO_KEY)
+                .errors(new DeepgramErrorReader())
+                .build();
     }
 
     private static boolean enabled(ProviderContext context) {

@@ -79,7 +79,6 @@ class TestGooglePlugin {
                     () -> stt.transcribe(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage("en")).toCompletableFuture().join());
             String shown = String.join("\n", tts.toString(), stt.toString(), context.settings().toString(),
                     context.settings().masked().toString(), GoogleSettings.from(context.settings()).toString(),
-                    new ApiKeyAuth(GoogleSettings.from(context.settings()).apiKey()).toString(),
                     e.getCause().toString(), f.getCause().toString(),
                     tts.checkHealth().toCompletableFuture().join().detail(), stt.checkHealth().toCompletableFuture().join().detail());
             assertFalse(shown.contains(TestingGoogle.KEY), shown);
