@@ -8,6 +8,7 @@ import io.voiceplatform.api.plugin.ProviderContext;
 import io.voiceplatform.api.plugin.Secret;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -29,6 +30,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * the deadline, abandons the exchange. One instance serves one provider; {@link #close()} stops its calls.
  */
 public final class ProviderHttp {
+    /** How much of a streamed error answer is read for its message. */
+    private static final int STREAMED_ERROR_BYTES = 64 * 1024;
+
     private final String provider;
     private final HttpTransport transport;
     private final ScheduledExecutorService scheduler;
@@ -58,6 +62,14 @@ public final class ProviderHttp {
      */
     public <T> CompletableFuture<T> send(HttpRequest.Builder request, AnswerReader<byte[], T> reader) {
         return read(exchange(request, HttpResponse.BodyHandlers.ofByteArray(), this::body), reader);
+    }
+
+    /**
+     * Sends {@code request} and hands the body of its 2xx answer to {@code reader} as it arrives: the deadline
+     * covers the wait for the answer, and then the body is closed when nothing has come for as long.
+     */
+    public <T> CompletableFuture<T> stream(HttpRequest.Builder request, AnswerReader<InputStream, T> reader) {
+        return read(exchange(request, HttpResponse.BodyHandlers.ofInputStream(), this::streamedBody), reader);
     }
 
     /** Up unless the credential is missing or was refused (the reason, without the secret). */
@@ -124,6 +136,19 @@ public final class ProviderHttp {
         return response.body();
     }
 
+    private InputStream streamedBody(HttpResponse<InputStream> response) {
+        if (response.statusCode() / 100 != 2) {
+            byte[] start;
+            try (InputStream in = response.body()) {
+                start = in.readNBytes(STREAMED_ERROR_BYTES);
+            } catch (IOException unreadable) {
+                start = new byte[0];
+            }
+            throw refusal(response, start);
+        }
+        return new IdleLimitedStream(provider, response.body(), timeout, scheduler);
+    }
+
     private VoiceException refusal(HttpResponse<?> response, byte[] body) {
         VoiceException failure = failures.status(response.statusCode(), response.headers(), body);
         if (failure.kind() == ErrorKind.AUTHENTICATION) {
@@ -152,7 +177,7 @@ public final class ProviderHttp {
         return result;
     }
 
-    /** What a response comes to: its body when it is a success, else a thrown {@link VoiceException}. */
+    /** What a response comes to: its body or stream when it is a success, else a thrown {@link VoiceException}. */
     @FunctionalInterface
     private interface ResponseCheck<B, T> {
         T answer(HttpResponse<B> response);
@@ -171,7 +196,7 @@ public final class ProviderHttp {
             this.context = context;
         }
 
-        /** The limit of one call: the credential, the answer and its whole body. */
+        /** The limit of one call: the credential, the answer and, unless streamed, its whole body. */
         public Builder timeout(Duration value) {
             this.timeout = value;
             return this;
