@@ -31,7 +31,10 @@ class TestAzureContract extends ProviderContractTest {
         return Optional.of(new MockResponse().setHeader("Content-Type", "audio/mpeg").setBody("ID3\u0004\0\0\0\0\0\0fake mp3 frames"));
     }
 
-    /** Azure's REST endpoints answer errors as plain text (or an empty body). */
+    /**
+     * Azure's REST endpoints answer errors as plain text (or an empty body); it documents no error body, so there
+     * are no documented errors beyond the kit's status table.
+     */
     @Override
     protected MockResponse errorAnswer(int status, String message) {
         return new MockResponse().setResponseCode(status).setHeader("Content-Type", "text/plain").setBody(message);

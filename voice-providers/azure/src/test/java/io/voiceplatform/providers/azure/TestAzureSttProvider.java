@@ -9,16 +9,12 @@ import io.voiceplatform.api.TimestampDetail;
 import io.voiceplatform.api.Transcript;
 import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.VoiceException;
-import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,7 +22,6 @@ import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -179,64 +174,6 @@ class TestAzureSttProvider {
         assertTrue(stt.capabilities().supportsLanguage("ru"));
     }
 
-    @ParameterizedTest(name = "HTTP {0} is {1}")
-    @CsvSource({
-            "400, INVALID_REQUEST",
-            "401, AUTHENTICATION",
-            "403, AUTHENTICATION",
-            "404, UNSUPPORTED",
-            "413, UNSUPPORTED",
-            "415, UNSUPPORTED",
-            "500, UNAVAILABLE",
-            "502, UNAVAILABLE",
-            "503, UNAVAILABLE"})
-    void mapsEachErrorStatus(int status, ErrorKind kind) {
-        server.enqueue(new MockResponse().setResponseCode(status).setBody(status == 400 ? "Unsupported audio format" : ""));
-
-        VoiceException e = failure(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US"));
-
-        assertEquals(kind, e.kind());
-        assertTrue(e.getMessage().contains("HTTP " + status), e.getMessage());
-        if (status == 400) {
-            assertTrue(e.getMessage().contains("Unsupported audio format"), e.getMessage());
-        }
-    }
-
-    @Test
-    void rateLimitingCarriesRetryAfter() {
-        server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "12"));
-
-        VoiceException e = failure(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US"));
-
-        assertEquals(ErrorKind.RATE_LIMITED, e.kind());
-        assertEquals(Optional.of(Duration.ofSeconds(12)), e.retryAfter());
-    }
-
-    @Test
-    void aRefusedKeyKeepsTheProviderDown() {
-        server.enqueue(new MockResponse().setResponseCode(401));
-
-        failure(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US"));
-
-        assertFalse(stt.checkHealth().toCompletableFuture().join().up());
-    }
-
-    @Test
-    void malformedBodiesTimeoutsAndDroppedConnectionsMapToTheirKinds() {
-        server.enqueue(new MockResponse().setResponseCode(200).setBody("RecognitionStatus=Success"));
-        assertEquals(ErrorKind.PROVIDER_ERROR, failure(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US")).kind());
-
-        server.enqueue(new MockResponse().setResponseCode(200).setBody("{\"RecognitionStatus\":\"Success\"}"));
-        assertEquals(ErrorKind.PROVIDER_ERROR, failure(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US")).kind());
-
-        shortTimeout();
-        server.enqueue(TestingAzure.json(200, "stt-detailed-success.json").setSocketPolicy(SocketPolicy.NO_RESPONSE));
-        assertEquals(ErrorKind.TIMEOUT, failure(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US")).kind());
-
-        server.enqueue(TestingAzure.json(200, "stt-detailed-success.json").setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
-        assertEquals(ErrorKind.UNAVAILABLE, failure(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US")).kind());
-    }
-
     private Transcript transcribe(TranscriptionRequest request) {
         return stt.transcribe(request).toCompletableFuture().join();
     }
@@ -246,11 +183,5 @@ class TestAzureSttProvider {
         assertTrue(e.getCause() instanceof VoiceException, String.valueOf(e.getCause()));
         assertFalse(e.getCause().getMessage().contains(TestingAzure.KEY));
         return (VoiceException) e.getCause();
-    }
-
-    /** Recreates the provider with a short deadline, so that a timeout test does not wait long. */
-    private void shortTimeout() {
-        stt.close();
-        stt = new AzurePlugin().createStt(TestingAzure.context(server, scheduler, Map.of("timeout", "1s"))).orElseThrow();
     }
 }

@@ -1,9 +1,11 @@
 package io.voiceplatform.providers.azure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.TimedText;
 import io.voiceplatform.api.TimestampDetail;
 import io.voiceplatform.api.Transcript;
+import io.voiceplatform.api.VoiceException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(10)
@@ -44,6 +47,14 @@ class TestAzureTranscriptReader {
 
         assertEquals("Good morning.", t.text());
         assertEquals(List.of(new TimedText(0.07, 0.33, "good"), new TimedText(0.34, 0.91, "morning")), t.words());
+    }
+
+    @Test
+    void successWithoutATextIsAProviderError() throws IOException {
+        VoiceException e = assertThrows(VoiceException.class, () -> AzureTranscriptReader.read(
+                JSON.readTree("{\"RecognitionStatus\":\"Success\"}"), TimestampDetail.NONE, "en-US", Duration.ZERO));
+
+        assertEquals(ErrorKind.PROVIDER_ERROR, e.kind());
     }
 
     private static Transcript read(String fixture, TimestampDetail detail, Duration audio) throws IOException {

@@ -9,7 +9,6 @@ import io.voiceplatform.api.VoiceException;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,41 +128,6 @@ class TestDeepgramTtsProvider {
         assertEquals(2000, tts.capabilities().maxTextChars());
     }
 
-    @ParameterizedTest(name = "HTTP {0} is {2}")
-    @CsvSource({
-            "400, error-invalid-json.json, INVALID_REQUEST, Invalid JSON submitted.",
-            "401, error-invalid-auth.json, AUTHENTICATION, Invalid credentials.",
-            "404, error-bad-request.json, UNSUPPORTED, Bad Request",
-            "500, error-bad-request.json, UNAVAILABLE, HTTP 500"})
-    void mapsErrorStatusesAndKeepsDeepgramsMessage(int status, String fixture, ErrorKind kind, String message) {
-        server.enqueue(TestingDeepgram.json(status, fixture));
-
-        VoiceException e = failure(SpeechRequest.of("Hi", AudioFormat.MP3));
-
-        assertEquals(kind, e.kind());
-        assertTrue(e.getMessage().contains(message), e.getMessage());
-    }
-
-    @Test
-    void rateLimitingCarriesRetryAfter() {
-        server.enqueue(TestingDeepgram.json(429, "error-rate-limited.json").setHeader("Retry-After", "3"));
-
-        VoiceException e = failure(SpeechRequest.of("Hi", AudioFormat.MP3));
-
-        assertEquals(ErrorKind.RATE_LIMITED, e.kind());
-        assertEquals(Optional.of(Duration.ofSeconds(3)), e.retryAfter());
-    }
-
-    @Test
-    void timeoutsAndDroppedConnectionsAreTimeoutAndUnavailable() {
-        shortTimeout();
-        server.enqueue(audio(MP3).setSocketPolicy(SocketPolicy.NO_RESPONSE));
-        assertEquals(ErrorKind.TIMEOUT, failure(SpeechRequest.of("Hi", AudioFormat.MP3)).kind());
-
-        server.enqueue(audio(new byte[64 * 1024]).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
-        assertEquals(ErrorKind.UNAVAILABLE, failure(SpeechRequest.of("Hi", AudioFormat.MP3)).kind());
-    }
-
     private static MockResponse audio(byte[] bytes) {
         return new MockResponse().setResponseCode(200).setHeader("Content-Type", "audio/mpeg").setBody(new Buffer().write(bytes));
     }
@@ -177,11 +141,5 @@ class TestDeepgramTtsProvider {
         assertTrue(e.getCause() instanceof VoiceException, String.valueOf(e.getCause()));
         assertFalse(e.getCause().getMessage().contains(TestingDeepgram.KEY));
         return (VoiceException) e.getCause();
-    }
-
-    /** Recreates the provider with a short deadline, so that a timeout test does not wait long. */
-    private void shortTimeout() {
-        tts.close();
-        tts = new DeepgramPlugin().createTts(TestingDeepgram.context(server, scheduler, Map.of("timeout", "1s"))).orElseThrow();
     }
 }

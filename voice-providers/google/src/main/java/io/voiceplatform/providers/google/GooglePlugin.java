@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public final class GooglePlugin implements ProviderPlugin {
     static final String ID = "google";
-    static final String NO_CREDENTIALS = "no credentials configured (voice.providers.google.api-key or GOOGLE_API_KEY, or a service-account"
+    private static final String NO_CREDENTIALS = "no credentials configured (voice.providers.google.api-key or GOOGLE_API_KEY, or a service-account"
             + " key file in voice.providers.google.credentials-file or GOOGLE_APPLICATION_CREDENTIALS)";
 
     @Override

@@ -10,7 +10,6 @@ import io.voiceplatform.api.VoiceException;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -191,32 +189,6 @@ class TestGoogleTtsProvider {
         assertEquals(2500, TestingGoogle.body(server.takeRequest(1, TimeUnit.SECONDS)).path("input").path("text").asText().length());
     }
 
-    @ParameterizedTest(name = "HTTP {0} is {2}")
-    @CsvSource({
-            "400, error-invalid-argument.json, INVALID_REQUEST, INVALID_ARGUMENT: Invalid recognition",
-            "400, error-api-key-invalid.json, AUTHENTICATION, API key not valid",
-            "403, error-permission-denied.json, AUTHENTICATION, PERMISSION_DENIED: Cloud Text-to-Speech API has not been used",
-            "404, error-not-found.json, UNSUPPORTED, NOT_FOUND",
-            "503, error-unavailable.json, UNAVAILABLE, UNAVAILABLE: The service is currently unavailable."})
-    void mapsErrorsAndKeepsGooglesMessage(int status, String fixture, ErrorKind kind, String message) {
-        server.enqueue(TestingGoogle.json(status, fixture));
-
-        VoiceException e = failure(SpeechRequest.of("Hi", AudioFormat.MP3));
-
-        assertEquals(kind, e.kind());
-        assertTrue(e.getMessage().contains(message), e.getMessage());
-    }
-
-    @Test
-    void rateLimitingCarriesRetryAfter() {
-        server.enqueue(TestingGoogle.json(429, "error-resource-exhausted.json").setHeader("Retry-After", "3"));
-
-        VoiceException e = failure(SpeechRequest.of("Hi", AudioFormat.MP3));
-
-        assertEquals(ErrorKind.RATE_LIMITED, e.kind());
-        assertEquals(Optional.of(Duration.ofSeconds(3)), e.retryAfter());
-    }
-
     @Test
     void anAnswerWithoutUsableAudioIsAProviderError() {
         server.enqueue(new MockResponse().setBody("not json"));
@@ -232,25 +204,6 @@ class TestGoogleTtsProvider {
         VoiceException notWav = failure(SpeechRequest.of("Hi", AudioFormat.PCM));
         assertEquals(ErrorKind.PROVIDER_ERROR, notWav.kind());
         assertTrue(notWav.getMessage().contains("not a 16-bit PCM WAV"), notWav.getMessage());
-    }
-
-    @Test
-    void noAnswerInTimeIsATimeout() {
-        tts.close();
-        tts = create(Map.of("timeout", "1s"));
-        server.enqueue(TestingGoogle.json(200, "synthesize-mp3.json").setSocketPolicy(SocketPolicy.NO_RESPONSE));
-
-        assertEquals(ErrorKind.TIMEOUT, failure(SpeechRequest.of("Hi", AudioFormat.MP3)).kind());
-    }
-
-    @Test
-    void aConnectionDroppedMidBodyIsUnavailable() {
-        long start = System.nanoTime();
-        server.enqueue(new MockResponse().setBody("{\"audioContent\": \"" + "A".repeat(64 * 1024) + "\"}")
-                .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
-
-        VoiceException e = failure(SpeechRequest.of("Hi", AudioFormat.MP3));
-        assertEquals(ErrorKind.UNAVAILABLE, e.kind(), e.getMessage() + " after " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
     private TtsProvider create(Map<String, String> overrides) {

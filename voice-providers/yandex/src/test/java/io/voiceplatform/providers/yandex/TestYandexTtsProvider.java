@@ -9,7 +9,6 @@ import io.voiceplatform.api.VoiceException;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
@@ -212,31 +210,6 @@ class TestYandexTtsProvider {
         assertTrue(tts.capabilities().models().isEmpty());
     }
 
-    @ParameterizedTest(name = "HTTP {0} is {2}")
-    @CsvSource({
-            "400, error-bad-request.json, INVALID_REQUEST, BAD_REQUEST",
-            "401, error-unauthenticated.json, AUTHENTICATION, UNAUTHENTICATED Unknown api key",
-            "403, error-permission-denied.json, AUTHENTICATION, PERMISSION_DENIED",
-            "500, error-internal.json, UNAVAILABLE, INTERNAL Internal server error"})
-    void mapsErrorStatusesAndKeepsYandexsMessage(int status, String fixture, ErrorKind kind, String message) {
-        server.enqueue(TestingYandex.json(status, fixture));
-
-        VoiceException e = failure(SpeechRequest.of("Привет", AudioFormat.MP3));
-
-        assertEquals(kind, e.kind());
-        assertTrue(e.getMessage().contains(message), e.getMessage());
-    }
-
-    @Test
-    void rateLimitingCarriesRetryAfter() {
-        server.enqueue(TestingYandex.json(429, "error-resource-exhausted.json").setHeader("Retry-After", "3"));
-
-        VoiceException e = failure(SpeechRequest.of("Привет", AudioFormat.MP3));
-
-        assertEquals(ErrorKind.RATE_LIMITED, e.kind());
-        assertEquals(Optional.of(Duration.ofSeconds(3)), e.retryAfter());
-    }
-
     @Test
     void anAnswerThatIsNotAudioOfTheFormatIsAProviderError() {
         server.enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/html").setBody("<html>gateway</html>"));
@@ -246,17 +219,6 @@ class TestYandexTtsProvider {
         assertEquals(ErrorKind.PROVIDER_ERROR, failure(SpeechRequest.of("Привет", AudioFormat.MP3)).kind());
         assertEquals(ErrorKind.PROVIDER_ERROR, failure(SpeechRequest.of("Привет", AudioFormat.OGG_OPUS)).kind());
         assertEquals(ErrorKind.PROVIDER_ERROR, failure(SpeechRequest.of("Привет", AudioFormat.PCM)).kind());
-    }
-
-    @Test
-    void timeoutsAndDroppedConnectionsAreTimeoutAndUnavailable() {
-        tts.close();
-        tts = create(Map.of("timeout", "1s"));
-        server.enqueue(audio(MP3).setSocketPolicy(SocketPolicy.NO_RESPONSE));
-        assertEquals(ErrorKind.TIMEOUT, failure(SpeechRequest.of("Привет", AudioFormat.MP3)).kind());
-
-        server.enqueue(audio(new byte[64 * 1024]).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
-        assertEquals(ErrorKind.UNAVAILABLE, failure(SpeechRequest.of("Привет", AudioFormat.PCM)).kind());
     }
 
     private static MockResponse audio(byte[] bytes) {

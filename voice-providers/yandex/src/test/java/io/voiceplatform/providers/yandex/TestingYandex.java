@@ -84,14 +84,6 @@ final class TestingYandex {
         return Audio.of(b.array(), AudioFormat.PCM, rate, channels);
     }
 
-    /** The samples of a WAV made by {@link PcmAudio#toWav}, without its 44-byte header. */
-    static byte[] samplesOf(Audio wav) {
-        byte[] all = wav.toByteArray();
-        byte[] samples = new byte[all.length - 44];
-        System.arraycopy(all, 44, samples, 0, samples.length);
-        return samples;
-    }
-
     /** The fields of a form body in their order, decoded. */
     static List<Map.Entry<String, String>> formFields(String body) {
         List<Map.Entry<String, String>> fields = new ArrayList<>();
