@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.json;
+
 /** The plugin contract of the test kit, with Azure Speech's documented answers. */
 class TestAzureContract extends ProviderContractTest {
     @Override
@@ -23,7 +25,7 @@ class TestAzureContract extends ProviderContractTest {
 
     @Override
     protected Optional<MockResponse> transcriptionAnswer() {
-        return Optional.of(TestingAzure.json(200, "stt-simple-success.json"));
+        return Optional.of(json(200, "stt-simple-success.json"));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.voiceplatform.providers.azure;
 
+import io.voiceplatform.providers.testkit.MockProviderServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.ErrorKind;
@@ -11,22 +13,19 @@ import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.VoiceException;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,28 +37,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TestAzureSttProvider {
     private static final String PATH = "/speech/recognition/conversation/cognitiveservices/v1";
 
+    @RegisterExtension
+    final MockProviderServer mock = TestingAzure.mockServer();
     private MockWebServer server;
-    private ScheduledExecutorService scheduler;
     private SttProvider stt;
 
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        stt = new AzurePlugin().createStt(TestingAzure.context(server, scheduler, Map.of())).orElseThrow();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        stt.close();
-        server.shutdown();
-        scheduler.shutdownNow();
+    void create() {
+        server = mock.server();
+        stt = mock.stt(Map.of());
     }
 
     @Test
     void postsSixteenKilohertzMonoWavWithLocaleAndDetailedFormat() throws Exception {
-        server.enqueue(TestingAzure.json(200, "stt-detailed-success.json"));
+        server.enqueue(json(200, "stt-detailed-success.json"));
         Audio wav = TestingAzure.wav();
 
         Transcript t = transcribe(TranscriptionRequest.of(wav).withLanguage("en-GB"));
@@ -79,7 +70,7 @@ class TestAzureSttProvider {
 
     @Test
     void convertsOtherRatesAndChannelsToSixteenKilohertzMono() throws Exception {
-        server.enqueue(TestingAzure.json(200, "stt-detailed-success.json"));
+        server.enqueue(json(200, "stt-detailed-success.json"));
 
         Transcript t = transcribe(TranscriptionRequest.of(TestingAzure.wav48kStereo(0.5)).withLanguage("en-US"));
 
@@ -94,7 +85,7 @@ class TestAzureSttProvider {
 
     @Test
     void convertsRawPcm() throws Exception {
-        server.enqueue(TestingAzure.json(200, "stt-simple-success.json"));
+        server.enqueue(json(200, "stt-simple-success.json"));
 
         transcribe(TranscriptionRequest.of(Audio.of(new byte[1600], AudioFormat.PCM, 8_000, 1)).withLanguage("en-US"));
 
@@ -105,7 +96,7 @@ class TestAzureSttProvider {
 
     @Test
     void sendsOggOpusAsItIs() throws Exception {
-        server.enqueue(TestingAzure.json(200, "stt-detailed-success.json"));
+        server.enqueue(json(200, "stt-detailed-success.json"));
         Audio ogg = TestingAzure.oggOpus(2.5, 312);
 
         Transcript t = transcribe(TranscriptionRequest.of(ogg).withLanguage("en-US"));
@@ -118,8 +109,8 @@ class TestAzureSttProvider {
 
     @Test
     void sendsABareLanguageAsItsLocaleAndAutoAsTheDefaultLocale() throws Exception {
-        server.enqueue(TestingAzure.json(200, "stt-simple-success.json"));
-        server.enqueue(TestingAzure.json(200, "stt-simple-success.json"));
+        server.enqueue(json(200, "stt-simple-success.json"));
+        server.enqueue(json(200, "stt-simple-success.json"));
 
         Transcript russian = transcribe(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("ru"));
         Transcript auto = transcribe(TranscriptionRequest.of(TestingAzure.wav()));
@@ -132,8 +123,8 @@ class TestAzureSttProvider {
 
     @Test
     void readsTheRecognizedSpanAsASegmentAndWordsWhenGiven() throws Exception {
-        server.enqueue(TestingAzure.json(200, "stt-detailed-success.json"));
-        server.enqueue(TestingAzure.json(200, "stt-detailed-words.json"));
+        server.enqueue(json(200, "stt-detailed-success.json"));
+        server.enqueue(json(200, "stt-detailed-words.json"));
 
         Transcript segment = transcribe(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US").withTimestampDetail(TimestampDetail.SEGMENT));
         Transcript words = transcribe(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US").withTimestampDetail(TimestampDetail.WORD));
@@ -144,7 +135,7 @@ class TestAzureSttProvider {
 
     @Test
     void silenceIsAnEmptyTranscript() {
-        server.enqueue(TestingAzure.json(200, "stt-initial-silence.json"));
+        server.enqueue(json(200, "stt-initial-silence.json"));
 
         Transcript t = transcribe(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US"));
 
@@ -154,8 +145,8 @@ class TestAzureSttProvider {
 
     @Test
     void speechInAnotherLanguageIsUnsupportedAndAServiceErrorIsUnavailable() {
-        server.enqueue(TestingAzure.json(200, "stt-no-match.json"));
-        server.enqueue(TestingAzure.json(200, "stt-error-status.json"));
+        server.enqueue(json(200, "stt-no-match.json"));
+        server.enqueue(json(200, "stt-error-status.json"));
 
         assertEquals(ErrorKind.UNSUPPORTED, failure(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US")).kind());
         assertEquals(ErrorKind.UNAVAILABLE, failure(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US")).kind());

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +59,6 @@ class TestAzureTranscriptReader {
     }
 
     private static Transcript read(String fixture, TimestampDetail detail, Duration audio) throws IOException {
-        return AzureTranscriptReader.read(JSON.readTree(TestingAzure.fixture(fixture)), detail, "en-US", audio);
+        return AzureTranscriptReader.read(JSON.readTree(fixture(fixture)), detail, "en-US", audio);
     }
 }

@@ -1,5 +1,7 @@
 package io.voiceplatform.providers.azure;
 
+import io.voiceplatform.providers.testkit.MockProviderServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.SpeechRequest;
@@ -10,19 +12,15 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -36,27 +34,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TestAzureTtsProvider {
     private static final byte[] MP3 = {'I', 'D', '3', 4, 0, 0, 0, 0, 0, 0};
 
+    @RegisterExtension
+    final MockProviderServer mock = TestingAzure.mockServer();
     private MockWebServer server;
-    private ScheduledExecutorService scheduler;
     private TtsProvider tts;
 
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        tts = create(Map.of());
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        tts.close();
-        server.shutdown();
-        scheduler.shutdownNow();
+    void create() {
+        server = mock.server();
+        tts = mock.tts(Map.of());
     }
 
     private TtsProvider create(Map<String, String> overrides) {
-        return new AzurePlugin().createTts(TestingAzure.context(server, scheduler, overrides)).orElseThrow();
+        return mock.tts(overrides);
     }
 
     @Test

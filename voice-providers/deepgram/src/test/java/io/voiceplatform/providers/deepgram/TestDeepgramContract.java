@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.json;
+
 /** The plugin contract of the test kit, with Deepgram's documented answers. */
 class TestDeepgramContract extends ProviderContractTest {
     @Override
@@ -25,7 +27,7 @@ class TestDeepgramContract extends ProviderContractTest {
 
     @Override
     protected Optional<MockResponse> transcriptionAnswer() {
-        return Optional.of(TestingDeepgram.json(200, "listen-success.json"));
+        return Optional.of(json(200, "listen-success.json"));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.voiceplatform.providers.deepgram;
 
+import io.voiceplatform.providers.testkit.MockProviderServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.ErrorKind;
@@ -11,21 +13,18 @@ import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.VoiceException;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,28 +34,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The exact requests of {@code POST /v1/listen} and how each documented answer is read, against a local server. */
 @Timeout(20)
 class TestDeepgramSttProvider {
+    @RegisterExtension
+    final MockProviderServer mock = TestingDeepgram.mockServer();
     private MockWebServer server;
-    private ScheduledExecutorService scheduler;
     private SttProvider stt;
 
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        stt = new DeepgramPlugin().createStt(TestingDeepgram.context(server, scheduler, Map.of())).orElseThrow();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        stt.close();
-        server.shutdown();
-        scheduler.shutdownNow();
+    void create() {
+        server = mock.server();
+        stt = mock.stt(Map.of());
     }
 
     @Test
     void postsTheAudioWithModelLanguageAndFormattingOptions() throws Exception {
-        server.enqueue(TestingDeepgram.json(200, "listen-success.json"));
+        server.enqueue(json(200, "listen-success.json"));
         Audio wav = TestingDeepgram.wav();
 
         Transcript t = transcribe(TranscriptionRequest.of(wav).withLanguage("en-US"));
@@ -76,7 +67,7 @@ class TestDeepgramSttProvider {
 
     @Test
     void sendsEachFormatWithItsMediaType() throws Exception {
-        server.enqueue(TestingDeepgram.json(200, "listen-success.json"));
+        server.enqueue(json(200, "listen-success.json"));
         byte[] mp3 = {(byte) 0xFF, (byte) 0xFB, (byte) 0x90, 0x44, 0, 0, 0, 0};
 
         transcribe(TranscriptionRequest.of(Audio.of(mp3, AudioFormat.MP3)).withLanguage("en"));
@@ -86,7 +77,7 @@ class TestDeepgramSttProvider {
 
     @Test
     void wrapsRawPcmInAWavHeader() throws Exception {
-        server.enqueue(TestingDeepgram.json(200, "listen-success.json"));
+        server.enqueue(json(200, "listen-success.json"));
 
         transcribe(TranscriptionRequest.of(TestingDeepgram.pcm()).withLanguage("en"));
 
@@ -99,7 +90,7 @@ class TestDeepgramSttProvider {
 
     @Test
     void letsDeepgramDetectTheLanguageWhenAskedForAuto() throws Exception {
-        server.enqueue(TestingDeepgram.json(200, "listen-detected-language.json"));
+        server.enqueue(json(200, "listen-detected-language.json"));
 
         Transcript t = transcribe(TranscriptionRequest.of(TestingDeepgram.wav()));
 
@@ -111,7 +102,7 @@ class TestDeepgramSttProvider {
 
     @Test
     void sendsARegionDeepgramHasNoModelForAsItsLanguage() throws Exception {
-        server.enqueue(TestingDeepgram.json(200, "listen-success.json"));
+        server.enqueue(json(200, "listen-success.json"));
 
         transcribe(TranscriptionRequest.of(TestingDeepgram.wav()).withLanguage("ru-RU"));
 
@@ -120,8 +111,8 @@ class TestDeepgramSttProvider {
 
     @Test
     void usesTheModelTheRequestNamesWhenOffered() throws Exception {
-        server.enqueue(TestingDeepgram.json(200, "listen-success.json"));
-        server.enqueue(TestingDeepgram.json(200, "listen-success.json"));
+        server.enqueue(json(200, "listen-success.json"));
+        server.enqueue(json(200, "listen-success.json"));
 
         Transcript chosen = transcribe(TranscriptionRequest.of(TestingDeepgram.wav()).withLanguage("en").withModelHint(Optional.of("nova-3")));
         Transcript fallback = transcribe(TranscriptionRequest.of(TestingDeepgram.wav()).withLanguage("en").withModelHint(Optional.of("whisper-1")));
@@ -134,8 +125,8 @@ class TestDeepgramSttProvider {
 
     @Test
     void asksForUtterancesWhenSegmentsAreWantedAndReadsWordsWhenWordsAre() throws Exception {
-        server.enqueue(TestingDeepgram.json(200, "listen-utterances.json"));
-        server.enqueue(TestingDeepgram.json(200, "listen-success.json"));
+        server.enqueue(json(200, "listen-utterances.json"));
+        server.enqueue(json(200, "listen-success.json"));
 
         Transcript segments = transcribe(TranscriptionRequest.of(TestingDeepgram.wav()).withLanguage("en")
                 .withTimestampDetail(TimestampDetail.SEGMENT));

@@ -1,5 +1,7 @@
 package io.voiceplatform.providers.deepgram;
 
+import io.voiceplatform.providers.testkit.MockProviderServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.SpeechRequest;
@@ -10,20 +12,16 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -37,23 +35,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TestDeepgramTtsProvider {
     private static final byte[] MP3 = {(byte) 0xFF, (byte) 0xF3, 0x44, (byte) 0xC4, 1, 2, 3, 4};
 
+    @RegisterExtension
+    final MockProviderServer mock = TestingDeepgram.mockServer();
     private MockWebServer server;
-    private ScheduledExecutorService scheduler;
     private TtsProvider tts;
 
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        tts = new DeepgramPlugin().createTts(TestingDeepgram.context(server, scheduler, Map.of())).orElseThrow();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        tts.close();
-        server.shutdown();
-        scheduler.shutdownNow();
+    void create() {
+        server = mock.server();
+        tts = mock.tts(Map.of());
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.json;
+
 /** The plugin contract of the test kit, with ElevenLabs' documented answers. */
 class TestElevenLabsContract extends ProviderContractTest {
     @Override
@@ -25,7 +27,7 @@ class TestElevenLabsContract extends ProviderContractTest {
 
     @Override
     protected Optional<MockResponse> transcriptionAnswer() {
-        return Optional.of(TestingElevenLabs.json(200, "stt-success.json"));
+        return Optional.of(json(200, "stt-success.json"));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.voiceplatform.providers.elevenlabs;
 
+import io.voiceplatform.providers.testkit.MockProviderServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.ErrorKind;
@@ -12,21 +14,18 @@ import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.providers.elevenlabs.TestingElevenLabs.Part;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,28 +35,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The exact multipart requests of {@code POST /v1/speech-to-text} and how its answers are read, against a local server. */
 @Timeout(20)
 class TestElevenLabsSttProvider {
+    @RegisterExtension
+    final MockProviderServer mock = TestingElevenLabs.mockServer();
     private MockWebServer server;
-    private ScheduledExecutorService scheduler;
     private SttProvider stt;
 
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        stt = new ElevenLabsPlugin().createStt(TestingElevenLabs.context(server, scheduler, Map.of())).orElseThrow();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        stt.close();
-        server.shutdown();
-        scheduler.shutdownNow();
+    void create() {
+        server = mock.server();
+        stt = mock.stt(Map.of());
     }
 
     @Test
     void postsTheFileModelLanguageAndTimestampsAsMultipart() throws Exception {
-        server.enqueue(TestingElevenLabs.json(200, "stt-success.json"));
+        server.enqueue(json(200, "stt-success.json"));
         Audio wav = TestingElevenLabs.wav();
 
         Transcript t = transcribe(TranscriptionRequest.of(wav).withLanguage("en-US"));
@@ -84,7 +75,7 @@ class TestElevenLabsSttProvider {
 
     @Test
     void detectsTheLanguageWhenNoneIsAskedForAndReportsItAsIso6391() throws Exception {
-        server.enqueue(TestingElevenLabs.json(200, "stt-success-iso639-3.json"));
+        server.enqueue(json(200, "stt-success-iso639-3.json"));
 
         Transcript t = transcribe(TranscriptionRequest.of(TestingElevenLabs.wav()));
 
@@ -95,7 +86,7 @@ class TestElevenLabsSttProvider {
 
     @Test
     void keepsOnlyRealWordsWhenWordsAreWanted() throws Exception {
-        server.enqueue(TestingElevenLabs.json(200, "stt-success.json"));
+        server.enqueue(json(200, "stt-success.json"));
 
         Transcript t = transcribe(TranscriptionRequest.of(TestingElevenLabs.wav()).withLanguage("en")
                 .withTimestampDetail(TimestampDetail.WORD));
@@ -105,7 +96,7 @@ class TestElevenLabsSttProvider {
 
     @Test
     void sendsTheChosenModelAndWrapsRawPcm() throws Exception {
-        server.enqueue(TestingElevenLabs.json(200, "stt-success.json"));
+        server.enqueue(json(200, "stt-success.json"));
 
         transcribe(TranscriptionRequest.of(TestingElevenLabs.pcm()).withLanguage("en").withModelHint(Optional.of("scribe_v2")));
 
@@ -117,7 +108,7 @@ class TestElevenLabsSttProvider {
 
     @Test
     void sendsOtherFormatsAsTheyAre() throws Exception {
-        server.enqueue(TestingElevenLabs.json(200, "stt-success.json"));
+        server.enqueue(json(200, "stt-success.json"));
         byte[] ogg = {'O', 'g', 'g', 'S', 0, 2, 0, 0};
 
         transcribe(TranscriptionRequest.of(Audio.of(ogg, AudioFormat.OGG_OPUS)).withLanguage("en"));

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,7 @@ class TestElevenLabsTranscriptReader {
 
     @Test
     void readsTextDurationAndOnlyRealWords() throws IOException {
-        Transcript t = ElevenLabsTranscriptReader.read(JSON.readTree(TestingElevenLabs.fixture("stt-success.json")),
+        Transcript t = ElevenLabsTranscriptReader.read(JSON.readTree(fixture("stt-success.json")),
                 TimestampDetail.WORD, Language.AUTO, "scribe_v1");
 
         assertEquals("Hello world!", t.text());
@@ -38,7 +39,7 @@ class TestElevenLabsTranscriptReader {
 
     @Test
     void reportsAThreeLetterLanguageByItsTwoLetterCodeUnlessOneWasAskedFor() throws IOException {
-        String body = TestingElevenLabs.fixture("stt-success-iso639-3.json");
+        String body = fixture("stt-success-iso639-3.json");
 
         assertEquals("ru", ElevenLabsTranscriptReader.read(JSON.readTree(body), TimestampDetail.NONE, Language.AUTO, "scribe_v1").language());
         assertEquals("ru-RU", ElevenLabsTranscriptReader.read(JSON.readTree(body), TimestampDetail.NONE, "ru-RU", "scribe_v1").language());

@@ -1,5 +1,7 @@
 package io.voiceplatform.providers.elevenlabs;
 
+import io.voiceplatform.providers.testkit.MockProviderServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voiceplatform.api.AudioFormat;
@@ -12,7 +14,6 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,8 +23,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -38,27 +37,19 @@ class TestElevenLabsTtsProvider {
     private static final byte[] MP3 = {'I', 'D', '3', 4, 0, 0, 0, 0, 0, 0};
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @RegisterExtension
+    final MockProviderServer mock = TestingElevenLabs.mockServer();
     private MockWebServer server;
-    private ScheduledExecutorService scheduler;
     private TtsProvider tts;
 
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        tts = create(Map.of());
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        tts.close();
-        server.shutdown();
-        scheduler.shutdownNow();
+    void create() {
+        server = mock.server();
+        tts = mock.tts(Map.of());
     }
 
     private TtsProvider create(Map<String, String> overrides) {
-        return new ElevenLabsPlugin().createTts(TestingElevenLabs.context(server, scheduler, overrides)).orElseThrow();
+        return mock.tts(overrides);
     }
 
     @Test

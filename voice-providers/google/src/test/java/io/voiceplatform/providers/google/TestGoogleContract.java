@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.json;
+
 /** The plugin contract of the test kit, with Google's documented answers. */
 class TestGoogleContract extends ProviderContractTest {
     @Override
@@ -26,12 +28,12 @@ class TestGoogleContract extends ProviderContractTest {
 
     @Override
     protected Optional<MockResponse> transcriptionAnswer() {
-        return Optional.of(TestingGoogle.json(200, "recognize-success.json"));
+        return Optional.of(json(200, "recognize-success.json"));
     }
 
     @Override
     protected Optional<MockResponse> speechAnswer() {
-        return Optional.of(TestingGoogle.json(200, "synthesize-mp3.json"));
+        return Optional.of(json(200, "synthesize-mp3.json"));
     }
 
     /** A 200 answer that is JSON but carries no audio. */

@@ -8,13 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @Timeout(10)
 class TestGoogleError {
     @Test
     void readsStatusMessageAndReasons() {
-        GoogleError error = read(TestingGoogle.fixture("error-api-key-invalid.json")).orElseThrow();
+        GoogleError error = read(fixture("error-api-key-invalid.json")).orElseThrow();
 
         assertEquals(new GoogleError("API key not valid. Please pass a valid API key.", "INVALID_ARGUMENT", List.of("API_KEY_INVALID")), error);
         assertEquals("INVALID_ARGUMENT: API key not valid. Please pass a valid API key.", error.describe());
@@ -44,7 +45,7 @@ class TestGoogleError {
     }
 
     private static Optional<ErrorKind> kind(int status, String fixture) {
-        return new GoogleErrorReader().kind(status, bytes(TestingGoogle.fixture(fixture)));
+        return new GoogleErrorReader().kind(status, bytes(fixture(fixture)));
     }
 
     private static Optional<GoogleError> read(String body) {

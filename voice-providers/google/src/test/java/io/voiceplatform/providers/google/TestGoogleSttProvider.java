@@ -1,5 +1,7 @@
 package io.voiceplatform.providers.google;
 
+import io.voiceplatform.providers.testkit.MockProviderServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
@@ -13,24 +15,21 @@ import io.voiceplatform.api.VoiceException;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,28 +40,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The exact requests of {@code POST /v1/speech:recognize} and how each documented answer is read, against a local server. */
 @Timeout(20)
 class TestGoogleSttProvider {
+    @RegisterExtension
+    final MockProviderServer mock = TestingGoogle.mockServer();
     private MockWebServer server;
-    private ScheduledExecutorService scheduler;
     private SttProvider stt;
 
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        stt = create(Map.of());
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        stt.close();
-        server.shutdown();
-        scheduler.shutdownNow();
+    void create() {
+        server = mock.server();
+        stt = mock.stt(Map.of());
     }
 
     @Test
     void postsTheAudioAsBase64WithItsEncodingLanguageModelAndPunctuation() throws Exception {
-        server.enqueue(TestingGoogle.json(200, "recognize-success.json"));
+        server.enqueue(json(200, "recognize-success.json"));
         Audio wav = TestingGoogle.wav();
 
         Transcript t = transcribe(TranscriptionRequest.of(wav).withLanguage("en-US"));
@@ -95,7 +86,7 @@ class TestGoogleSttProvider {
 
     @Test
     void sendsRawPcmAsLinear16WithTheRateAndChannelsOfTheAudio() throws Exception {
-        server.enqueue(TestingGoogle.json(200, "recognize-success.json"));
+        server.enqueue(json(200, "recognize-success.json"));
         Audio pcm = Audio.of(new byte[3200], AudioFormat.PCM, 8_000, 2);
 
         transcribe(TranscriptionRequest.of(pcm).withLanguage("en"));
@@ -122,7 +113,7 @@ class TestGoogleSttProvider {
             case "Ogg Opus recorded at 16 kHz" -> TestingGoogle.oggOpus(1, 16_000, 48_312);
             default -> TestingGoogle.oggOpus(2, 44_100, 48_312);
         };
-        server.enqueue(TestingGoogle.json(200, "recognize-success.json"));
+        server.enqueue(json(200, "recognize-success.json"));
 
         Transcript t = transcribe(TranscriptionRequest.of(audio).withLanguage("en-US"));
 
@@ -161,8 +152,8 @@ class TestGoogleSttProvider {
 
     @Test
     void transcribesAutoAsTheDefaultLanguageAndReportsTheOneGoogleNames() throws Exception {
-        server.enqueue(TestingGoogle.json(200, "recognize-success.json"));
-        server.enqueue(TestingGoogle.json(200, "recognize-russian.json"));
+        server.enqueue(json(200, "recognize-success.json"));
+        server.enqueue(json(200, "recognize-russian.json"));
 
         Transcript english = transcribe(TranscriptionRequest.of(TestingGoogle.wav()));
         stt.close();
@@ -179,7 +170,7 @@ class TestGoogleSttProvider {
     @ParameterizedTest(name = "{0} is sent as {1}")
     @CsvSource({"ru, ru-RU", "ru-RU, ru-RU", "pt, pt-BR", "en-GB, en-GB", "zh, cmn-Hans-CN", "zh-TW, cmn-Hant-TW", "kk-KZ, kk-KZ"})
     void sendsEachLanguageAsTheLocaleGoogleKnows(String language, String code) throws Exception {
-        server.enqueue(TestingGoogle.json(200, "recognize-no-speech.json"));
+        server.enqueue(json(200, "recognize-no-speech.json"));
 
         Transcript t = transcribe(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage(language));
 
@@ -199,8 +190,8 @@ class TestGoogleSttProvider {
 
     @Test
     void usesTheModelTheRequestNamesWhenGoogleHasIt() throws Exception {
-        server.enqueue(TestingGoogle.json(200, "recognize-success.json"));
-        server.enqueue(TestingGoogle.json(200, "recognize-success.json"));
+        server.enqueue(json(200, "recognize-success.json"));
+        server.enqueue(json(200, "recognize-success.json"));
 
         Transcript chosen = transcribe(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage("en").withModelHint(Optional.of("latest_long")));
         Transcript fallback = transcribe(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage("en").withModelHint(Optional.of("whisper-1")));
@@ -214,7 +205,7 @@ class TestGoogleSttProvider {
 
     @Test
     void asksForWordOffsetsWhenWordsAreWantedAndReadsThem() throws Exception {
-        server.enqueue(TestingGoogle.json(200, "recognize-word-offsets.json"));
+        server.enqueue(json(200, "recognize-word-offsets.json"));
 
         Transcript t = transcribe(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage("en-US").withTimestampDetail(TimestampDetail.WORD));
 
@@ -227,7 +218,7 @@ class TestGoogleSttProvider {
 
     @Test
     void makesASegmentOfEachResult() throws Exception {
-        server.enqueue(TestingGoogle.json(200, "recognize-two-results.json"));
+        server.enqueue(json(200, "recognize-two-results.json"));
 
         Transcript t = transcribe(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage("en-US").withTimestampDetail(TimestampDetail.SEGMENT));
 
@@ -239,7 +230,7 @@ class TestGoogleSttProvider {
 
     @Test
     void anEmptyAnswerMeansNoSpeech() throws Exception {
-        server.enqueue(TestingGoogle.json(200, "recognize-no-speech.json"));
+        server.enqueue(json(200, "recognize-no-speech.json"));
 
         Transcript t = transcribe(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage("de"));
 
@@ -264,7 +255,7 @@ class TestGoogleSttProvider {
     }
 
     private SttProvider create(Map<String, String> overrides) {
-        return new GooglePlugin().createStt(TestingGoogle.context(server, scheduler, overrides)).orElseThrow();
+        return mock.stt(overrides);
     }
 
     private Transcript transcribe(TranscriptionRequest request) {

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -314,11 +313,9 @@ public abstract class ProviderContractTest {
             return status == 429 ? answer.setHeader("Retry-After", "7") : answer;
         }, STATUS_KINDS.get(status), PROVIDER_MESSAGE, Optional.of(Duration.ofSeconds(7)).filter(d -> status == 429))));
         for (DocumentedError error : documentedErrors()) {
-            String body = fixture(error.fixture());
             table.add(new ErrorAnswer("HTTP " + error.status() + " " + error.fixture(), () -> {
-                MockResponse answer = new MockResponse().setResponseCode(error.status())
-                        .setHeader("Content-Type", "application/json").setBody(body);
-                return error.retryAfter().map(d -> answer.setHeader("Retry-After", d.toSeconds())).orElse(answer);
+                MockResponse answer = MockProviderServer.json(error.status(), error.fixture());
+                return error.retryAfter().map(wait -> answer.setHeader("Retry-After", wait.toSeconds())).orElse(answer);
             }, error.kind(), error.says(), error.retryAfter()));
         }
         return table.stream().flatMap(answer -> operations().map(operation -> DynamicTest.dynamicTest(
@@ -452,18 +449,6 @@ public abstract class ProviderContractTest {
                 .putInt(16_000).putInt(32_000).putShort((short) 2).putShort((short) 16)
                 .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
         return Audio.of(b.array(), AudioFormat.WAV, 16_000, 1);
-    }
-
-    /** A fixture of the plugin's tests, {@code /fixtures/<name>} on its test class path. */
-    private String fixture(String name) {
-        try (InputStream in = getClass().getResourceAsStream("/fixtures/" + name)) {
-            if (in == null) {
-                throw new AssertionError("no fixture /fixtures/" + name + " beside " + getClass().getName());
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AssertionError("fixture " + name + " cannot be read", e);
-        }
     }
 
     private String base() {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.json;
+
 /** The plugin contract of the test kit, with SpeechKit's documented answers. */
 class TestYandexContract extends ProviderContractTest {
     @Override
@@ -26,7 +28,7 @@ class TestYandexContract extends ProviderContractTest {
 
     @Override
     protected Optional<MockResponse> transcriptionAnswer() {
-        return Optional.of(TestingYandex.json(200, "recognize-success.json"));
+        return Optional.of(json(200, "recognize-success.json"));
     }
 
     @Override

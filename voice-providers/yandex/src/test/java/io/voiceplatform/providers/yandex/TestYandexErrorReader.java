@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Timeout;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Reading SpeechKit's two error shapes. */
@@ -13,15 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TestYandexErrorReader {
     @Test
     void readsTheErrorCodeAndMessageShape() {
-        assertEquals(Optional.of("BAD_REQUEST audio should be less than 30s"), message(TestingYandex.fixture("error-bad-request.json")));
-        assertEquals(Optional.of("UNAUTHORIZED The token is invalid"), message(TestingYandex.fixture("error-unauthorized.json")));
+        assertEquals(Optional.of("BAD_REQUEST audio should be less than 30s"), message(fixture("error-bad-request.json")));
+        assertEquals(Optional.of("UNAUTHORIZED The token is invalid"), message(fixture("error-unauthorized.json")));
     }
 
     @Test
     void readsTheGatewayShapeNamingTheGrpcStatus() {
-        assertEquals(Optional.of("UNAUTHENTICATED Unknown api key"), message(TestingYandex.fixture("error-unauthenticated.json")));
+        assertEquals(Optional.of("UNAUTHENTICATED Unknown api key"), message(fixture("error-unauthenticated.json")));
         assertEquals(Optional.of("RESOURCE_EXHAUSTED Quota exceeded: requests per second"),
-                message(TestingYandex.fixture("error-resource-exhausted.json")));
+                message(fixture("error-resource-exhausted.json")));
         assertEquals(Optional.of("code 99 odd"), message("{\"code\": 99, \"message\": \"odd\"}"));
         assertEquals(Optional.of("Not found"), message("{\"message\": \"Not found\"}"));
     }

@@ -1,5 +1,7 @@
 package io.voiceplatform.providers.yandex;
 
+import io.voiceplatform.providers.testkit.MockProviderServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.SpeechRequest;
@@ -10,14 +12,12 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -25,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -43,23 +41,15 @@ class TestYandexTtsProvider {
     private static final byte[] MP3 = {(byte) 0xFF, (byte) 0xF3, 0x44, (byte) 0xC4, 1, 2, 3, 4};
     private static final byte[] OGG = "OggS\0\2fake opus pages".getBytes(StandardCharsets.ISO_8859_1);
 
+    @RegisterExtension
+    final MockProviderServer mock = TestingYandex.mockServer();
     private MockWebServer server;
-    private ScheduledExecutorService scheduler;
     private TtsProvider tts;
 
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        tts = create(Map.of());
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        tts.close();
-        server.shutdown();
-        scheduler.shutdownNow();
+    void create() {
+        server = mock.server();
+        tts = mock.tts(Map.of());
     }
 
     @Test
@@ -226,7 +216,7 @@ class TestYandexTtsProvider {
     }
 
     private TtsProvider create(Map<String, String> overrides) {
-        return new YandexPlugin().createTts(TestingYandex.context(server, scheduler, overrides)).orElseThrow();
+        return mock.tts(overrides);
     }
 
     private SynthesizedSpeech synthesize(SpeechRequest request) {
