@@ -20,20 +20,12 @@ public final class AzurePlugin implements ProviderPlugin {
 
     @Override
     public Optional<SttProvider> createStt(ProviderContext context) {
-        if (!enabled(context)) {
-            return Optional.empty();
-        }
-        AzureSettings settings = AzureSettings.from(context.settings());
-        return Optional.of(new AzureSttProvider(settings, http(settings, context)));
+        return settings(context).map(settings -> new AzureSttProvider(settings, http(settings, context)));
     }
 
     @Override
     public Optional<TtsProvider> createTts(ProviderContext context) {
-        if (!enabled(context)) {
-            return Optional.empty();
-        }
-        AzureSettings settings = AzureSettings.from(context.settings());
-        return Optional.of(new AzureTtsProvider(settings, http(settings, context)));
+        return settings(context).map(settings -> new AzureTtsProvider(settings, http(settings, context)));
     }
 
     /**
@@ -46,7 +38,8 @@ public final class AzurePlugin implements ProviderPlugin {
                 .build();
     }
 
-    private static boolean enabled(ProviderContext context) {
-        return context.settings().getBoolean("enabled", false);
+    /** The settings, read and checked, when the plugin is enabled. */
+    private static Optional<AzureSettings> settings(ProviderContext context) {
+        return context.settings().getBoolean("enabled", false) ? Optional.of(AzureSettings.from(context.settings())) : Optional.empty();
     }
 }

@@ -20,20 +20,12 @@ public final class DeepgramPlugin implements ProviderPlugin {
 
     @Override
     public Optional<SttProvider> createStt(ProviderContext context) {
-        if (!enabled(context)) {
-            return Optional.empty();
-        }
-        DeepgramSettings settings = DeepgramSettings.from(context.settings());
-        return Optional.of(new DeepgramSttProvider(settings, http(settings, context)));
+        return settings(context).map(settings -> new DeepgramSttProvider(settings, http(settings, context)));
     }
 
     @Override
     public Optional<TtsProvider> createTts(ProviderContext context) {
-        if (!enabled(context)) {
-            return Optional.empty();
-        }
-        DeepgramSettings settings = DeepgramSettings.from(context.settings());
-        return Optional.of(new DeepgramTtsProvider(settings, http(settings, context)));
+        return settings(context).map(settings -> new DeepgramTtsProvider(settings, http(settings, context)));
     }
 
     /** {@code Authorization: Token <key>} on every call, and Deepgram's error bodies read into failures. */
@@ -44,7 +36,8 @@ public final class DeepgramPlugin implements ProviderPlugin {
                 .build();
     }
 
-    private static boolean enabled(ProviderContext context) {
-        return context.settings().getBoolean("enabled", false);
+    /** The settings, read and checked, when the plugin is enabled. */
+    private static Optional<DeepgramSettings> settings(ProviderContext context) {
+        return context.settings().getBoolean("enabled", false) ? Optional.of(DeepgramSettings.from(context.settings())) : Optional.empty();
     }
 }

@@ -20,20 +20,12 @@ public final class ElevenLabsPlugin implements ProviderPlugin {
 
     @Override
     public Optional<SttProvider> createStt(ProviderContext context) {
-        if (!enabled(context)) {
-            return Optional.empty();
-        }
-        ElevenLabsSettings settings = ElevenLabsSettings.from(context.settings());
-        return Optional.of(new ElevenLabsSttProvider(settings, http(settings, context)));
+        return settings(context).map(settings -> new ElevenLabsSttProvider(settings, http(settings, context)));
     }
 
     @Override
     public Optional<TtsProvider> createTts(ProviderContext context) {
-        if (!enabled(context)) {
-            return Optional.empty();
-        }
-        ElevenLabsSettings settings = ElevenLabsSettings.from(context.settings());
-        return Optional.of(new ElevenLabsTtsProvider(settings, http(settings, context)));
+        return settings(context).map(settings -> new ElevenLabsTtsProvider(settings, http(settings, context)));
     }
 
     /** The {@code xi-api-key} header on every call, and ElevenLabs' error bodies read into failures. */
@@ -44,7 +36,8 @@ public final class ElevenLabsPlugin implements ProviderPlugin {
                 .build();
     }
 
-    private static boolean enabled(ProviderContext context) {
-        return context.settings().getBoolean("enabled", false);
+    /** The settings, read and checked, when the plugin is enabled. */
+    private static Optional<ElevenLabsSettings> settings(ProviderContext context) {
+        return context.settings().getBoolean("enabled", false) ? Optional.of(ElevenLabsSettings.from(context.settings())) : Optional.empty();
     }
 }

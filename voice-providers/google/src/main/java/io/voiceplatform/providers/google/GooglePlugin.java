@@ -28,20 +28,12 @@ public final class GooglePlugin implements ProviderPlugin {
 
     @Override
     public Optional<SttProvider> createStt(ProviderContext context) {
-        if (!enabled(context)) {
-            return Optional.empty();
-        }
-        GoogleSettings settings = GoogleSettings.from(context.settings());
-        return Optional.of(new GoogleSttProvider(settings, http(settings, context)));
+        return settings(context).map(settings -> new GoogleSttProvider(settings, http(settings, context)));
     }
 
     @Override
     public Optional<TtsProvider> createTts(ProviderContext context) {
-        if (!enabled(context)) {
-            return Optional.empty();
-        }
-        GoogleSettings settings = GoogleSettings.from(context.settings());
-        return Optional.of(new GoogleTtsProvider(settings, http(settings, context)));
+        return settings(context).map(settings -> new GoogleTtsProvider(settings, http(settings, context)));
     }
 
     /**
@@ -65,7 +57,8 @@ public final class GooglePlugin implements ProviderPlugin {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
     }
 
-    private static boolean enabled(ProviderContext context) {
-        return context.settings().getBoolean("enabled", false);
+    /** The settings, read and checked, when the plugin is enabled. */
+    private static Optional<GoogleSettings> settings(ProviderContext context) {
+        return context.settings().getBoolean("enabled", false) ? Optional.of(GoogleSettings.from(context.settings())) : Optional.empty();
     }
 }

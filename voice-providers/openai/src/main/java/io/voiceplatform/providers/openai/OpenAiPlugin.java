@@ -23,20 +23,12 @@ public final class OpenAiPlugin implements ProviderPlugin {
 
     @Override
     public Optional<SttProvider> createStt(ProviderContext context) {
-        if (!context.settings().getBoolean("enabled", false)) {
-            return Optional.empty();
-        }
-        OpenAiSettings settings = OpenAiSettings.from(context.settings());
-        return Optional.of(new OpenAiSttProvider(settings, http(settings, context)));
+        return settings(context).map(settings -> new OpenAiSttProvider(settings, http(settings, context)));
     }
 
     @Override
     public Optional<TtsProvider> createTts(ProviderContext context) {
-        if (!context.settings().getBoolean("enabled", false)) {
-            return Optional.empty();
-        }
-        OpenAiSettings settings = OpenAiSettings.from(context.settings());
-        return Optional.of(new OpenAiTtsProvider(settings, http(settings, context)));
+        return settings(context).map(settings -> new OpenAiTtsProvider(settings, http(settings, context)));
     }
 
     /** {@code Authorization: Bearer <key>} on every call, and OpenAI's error object read into failures. */
@@ -45,5 +37,10 @@ public final class OpenAiPlugin implements ProviderPlugin {
                 .credentialHeader("Authorization", "Bearer ", settings.apiKey(), NO_KEY)
                 .errors(new OpenAiErrorReader())
                 .build();
+    }
+
+    /** The settings, read and checked, when the plugin is enabled. */
+    private static Optional<OpenAiSettings> settings(ProviderContext context) {
+        return context.settings().getBoolean("enabled", false) ? Optional.of(OpenAiSettings.from(context.settings())) : Optional.empty();
     }
 }

@@ -24,20 +24,12 @@ public final class YandexPlugin implements ProviderPlugin {
 
     @Override
     public Optional<SttProvider> createStt(ProviderContext context) {
-        if (!enabled(context)) {
-            return Optional.empty();
-        }
-        YandexSettings settings = YandexSettings.from(context.settings());
-        return Optional.of(new YandexSttProvider(settings, http(settings, context)));
+        return settings(context).map(settings -> new YandexSttProvider(settings, http(settings, context)));
     }
 
     @Override
     public Optional<TtsProvider> createTts(ProviderContext context) {
-        if (!enabled(context)) {
-            return Optional.empty();
-        }
-        YandexSettings settings = YandexSettings.from(context.settings());
-        return Optional.of(new YandexTtsProvider(settings, http(settings, context)));
+        return settings(context).map(settings -> new YandexTtsProvider(settings, http(settings, context)));
     }
 
     /**
@@ -51,7 +43,8 @@ public final class YandexPlugin implements ProviderPlugin {
                 .build();
     }
 
-    private static boolean enabled(ProviderContext context) {
-        return context.settings().getBoolean("enabled", false);
+    /** The settings, read and checked, when the plugin is enabled. */
+    private static Optional<YandexSettings> settings(ProviderContext context) {
+        return context.settings().getBoolean("enabled", false) ? Optional.of(YandexSettings.from(context.settings())) : Optional.empty();
     }
 }
