@@ -73,6 +73,21 @@ class TestOpenAiPlugin {
     }
 
     @Test
+    void aSelfHostedServerGetsNoKeyWhenNoneIsSet() throws Exception {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(fixture("transcription.json")));
+        mock.stt(Map.of("api-key", "")).transcribe(wav()).toCompletableFuture().join();
+        assertEquals(null, server.takeRequest(1, TimeUnit.SECONDS).getHeader("Authorization"));
+    }
+
+    @Test
+    void openAisOwnApiWithoutAKeyFailsBeforeAnyCall() {
+        CompletionException e = assertThrows(CompletionException.class, () -> mock.stt(Map.of("api-key", "",
+                "base-url", "https://api.openai.com/v1")).transcribe(wav()).toCompletableFuture().join());
+        assertEquals(ErrorKind.AUTHENTICATION, assertInstanceOf(VoiceException.class, e.getCause()).kind());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
     void asksForVerboseJsonWhenTimestampsAreWantedAndReadsThem() throws Exception {
         server.enqueue(new MockResponse().setBody(fixture("transcription-verbose.json")));
         Transcript t = mock.stt(Map.of()).transcribe(wav().withTimestampDetail(TimestampDetail.WORD)).toCompletableFuture().join();

@@ -11,6 +11,26 @@ import java.util.concurrent.CompletableFuture;
  * a credential that must first be exchanged for a token (a service account) implements this itself.
  */
 public interface Credential extends AutoCloseable {
+    /** No credential at all, for a server that asks for none (a self-hosted OpenAI-compatible server, say). */
+    static Credential none() {
+        return new Credential() {
+            @Override
+            public CompletableFuture<HttpRequest> authorize(HttpRequest.Builder request) {
+                return CompletableFuture.completedFuture(request.build());
+            }
+
+            @Override
+            public Optional<String> problem() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Secret secret() {
+                return Secret.empty();
+            }
+        };
+    }
+
     /**
      * The request carrying the credential. Fails with a {@link io.voiceplatform.api.VoiceException} of kind
      * {@code AUTHENTICATION} when there is no credential or it was refused; the call's deadline covers the wait.

@@ -111,6 +111,15 @@ public abstract class ProviderContractTest {
      */
     protected abstract Map<String, String> settings(String baseUrl, String apiKey, Duration timeout);
 
+    /**
+     * The settings without the credential, for the check that such a provider is DOWN and calls nothing; by default
+     * {@link #settings} with an empty key. A plugin whose credential is optional for some servers points this at a
+     * server that needs one.
+     */
+    protected Map<String, String> settingsWithoutCredential(String baseUrl, Duration timeout) {
+        return settings(baseUrl, "", timeout);
+    }
+
     /** The provider's documented answer to a transcription; empty when the plugin offers no STT. */
     protected Optional<MockResponse> transcriptionAnswer() {
         return Optional.empty();
@@ -222,7 +231,7 @@ public abstract class ProviderContractTest {
 
     @Test
     void withoutACredentialItIsDownNamingTheSettingAndCallsNothing() {
-        ProviderContext context = context(settings(base(), "", CALL_TIMEOUT));
+        ProviderContext context = context(settingsWithoutCredential(base(), CALL_TIMEOUT));
         List<Call> calls = new ArrayList<>();
         plugin().createStt(context).ifPresent(p -> calls.add(new Call(p, () -> p.transcribe(transcription(p.capabilities())))));
         plugin().createTts(context).ifPresent(p -> calls.add(new Call(p, () -> p.synthesize(speech(p.capabilities())))));
