@@ -95,4 +95,21 @@ class TestValueTypes {
         assertTrue(caps.supportsLanguage("en"));
         assertTrue(ProviderCapabilities.builder().build().supportsLanguage("tr-TR"), "no languages listed means any");
     }
+
+    @org.junit.jupiter.api.Test
+    void capabilitiesOfSpi10StillBuildAndSayNothingOfPcmDurationOrSpeed() {
+        ProviderCapabilities old = new ProviderCapabilities(java.util.Set.of(), java.util.Set.of(AudioFormat.WAV), java.util.Set.of(),
+                java.util.Set.of(), java.util.List.of(), false, 10, 0);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.empty(), old.pcmInput());
+        org.junit.jupiter.api.Assertions.assertEquals(java.time.Duration.ZERO, old.maxAudioDuration());
+        org.junit.jupiter.api.Assertions.assertEquals(0, old.realTimeFactor());
+        ProviderCapabilities declared = ProviderCapabilities.builder().pcmInput(PcmFormat.mono(16_000))
+                .maxAudioDuration(java.time.Duration.ofMinutes(10)).realTimeFactor(0.5).build();
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of(new PcmFormat(16_000, 1)), declared.pcmInput());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new PcmFormat(4_000, 1));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new PcmFormat(16_000, 0));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ProviderCapabilities.builder().realTimeFactor(-1).build());
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of(AudioFormat.OGG_VORBIS), AudioFormat.fromId("vorbis"));
+    }
 }

@@ -27,7 +27,8 @@ public final class AudioFormatDetector {
             return Optional.of(AudioFormat.FLAC);
         }
         if (startsWith(head, 0, "OggS")) {
-            return Optional.of(AudioFormat.OGG_OPUS);
+            // The first page holds the codec's identification packet: 0x01 "vorbis" for Vorbis, "OpusHead" for Opus.
+            return Optional.of(startsWith(head, 29, "vorbis") ? AudioFormat.OGG_VORBIS : AudioFormat.OGG_OPUS);
         }
         if ((head[0] & 0xFF) == 0x1A && (head[1] & 0xFF) == 0x45 && (head[2] & 0xFF) == 0xDF && (head[3] & 0xFF) == 0xA3) {
             return Optional.of(AudioFormat.WEBM);

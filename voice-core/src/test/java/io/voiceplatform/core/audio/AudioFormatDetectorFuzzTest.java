@@ -34,7 +34,8 @@ class AudioFormatDetectorFuzzTest {
         return switch (format) {
             case WAV -> ascii(b, 0, "RIFF") && ascii(b, 8, "WAVE");
             case FLAC -> ascii(b, 0, "fLaC");
-            case OGG_OPUS -> ascii(b, 0, "OggS");
+            case OGG_OPUS -> ascii(b, 0, "OggS") && !ascii(b, 29, "vorbis");
+            case OGG_VORBIS -> ascii(b, 0, "OggS") && ascii(b, 29, "vorbis");
             case WEBM -> b.length >= 4 && (b[0] & 0xFF) == 0x1A && (b[1] & 0xFF) == 0x45 && (b[2] & 0xFF) == 0xDF && (b[3] & 0xFF) == 0xA3;
             case M4A -> ascii(b, 4, "ftyp");
             case MP3 -> ascii(b, 0, "ID3") || (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xE0) == 0xE0);

@@ -44,4 +44,19 @@ class TestAudioFormatDetector {
     void tellsAdtsAacFromMpegAudioThoughTheyShareTheSyncWord() {
         assertEquals(Optional.of(AudioFormat.AAC), AudioFormatDetector.detect(new byte[]{(byte) 0xFF, (byte) 0xF1, 0x50, (byte) 0x80}));
     }
+
+    /** Real files as espeak-ng, sox and ffmpeg write them; Ogg Vorbis and Ogg Opus told apart by the first packet. */
+    @org.junit.jupiter.api.Test
+    void realRecordingsAreWhatTheirNamesSay() {
+        java.util.Map<String, AudioFormat> byPrefix = java.util.Map.of("wav", AudioFormat.WAV, "mp3", AudioFormat.MP3,
+                "mpga", AudioFormat.MP3, "mpeg", AudioFormat.MP3, "m4a", AudioFormat.M4A, "mp4", AudioFormat.M4A,
+                "flac", AudioFormat.FLAC, "webm", AudioFormat.WEBM);
+        for (java.nio.file.Path file : io.voiceplatform.core.testing.TestingAudioFiles.helloWorld()) {
+            String name = file.getFileName().toString();
+            AudioFormat expected = name.endsWith("vorbis.ogg") ? AudioFormat.OGG_VORBIS
+                    : name.endsWith("opus.ogg") ? AudioFormat.OGG_OPUS : byPrefix.get(name.substring(0, name.indexOf('-')));
+            byte[] bytes = io.voiceplatform.core.testing.TestingAudioFiles.bytes(file);
+            assertEquals(Optional.of(expected), AudioFormatDetector.detect(java.util.Arrays.copyOf(bytes, AudioFormatDetector.HEAD_BYTES)), name);
+        }
+    }
 }

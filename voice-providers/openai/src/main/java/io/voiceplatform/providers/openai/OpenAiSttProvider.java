@@ -37,7 +37,8 @@ final class OpenAiSttProvider implements SttProvider {
         this.settings = settings;
         this.http = http;
         this.capabilities = ProviderCapabilities.builder()
-                .inputFormats(AudioFormat.WAV, AudioFormat.MP3, AudioFormat.OGG_OPUS, AudioFormat.FLAC, AudioFormat.WEBM, AudioFormat.M4A)
+                .inputFormats(AudioFormat.WAV, AudioFormat.MP3, AudioFormat.OGG_OPUS, AudioFormat.OGG_VORBIS, AudioFormat.FLAC,
+                        AudioFormat.WEBM, AudioFormat.M4A)
                 .models(settings.sttModel(), "whisper-1", "gpt-4o-transcribe", "gpt-4o-mini-transcribe")
                 .maxAudioBytes(25L * 1024 * 1024)
                 .build();
@@ -114,7 +115,7 @@ final class OpenAiSttProvider implements SttProvider {
 
     private static String extension(AudioFormat format) {
         return switch (format) {
-            case OGG_OPUS -> "ogg";
+            case OGG_OPUS, OGG_VORBIS -> "ogg";
             case AAC -> "aac";
             default -> format.id();
         };
