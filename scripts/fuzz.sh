@@ -13,7 +13,7 @@ cd "$ROOT"
 # module|Class#method
 TARGETS=(
   "voice-core|AudioFormatDetectorFuzzTest#namesOnlyContainersWhoseSignatureIsThere"
-  "voice-providers/local|WavCodecFuzzTest#decodesOrRefusesAsBadInput"
+  "voice-core|AudioDecoderFuzzTest#decodesOrRefusesAsBadFile"
   "voice-providers/support|PcmAudioFuzzTest#convertsOrRefusesAsIllegalArgument"
   "voice-app|TranscriptionFormFuzzTest#answersEveryBodyWithATranscriptOrAClientError"
   "voice-app|ProviderAnswersFuzzTest#everyAnswerEndsInAResultOrAVoiceException"

@@ -36,7 +36,7 @@ final class TranscribeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The audio file (wav, mp3, ogg, flac, webm, m4a).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The audio file (wav, mp3, mpga, mpeg, m4a, mp4, ogg, flac, webm).")
     Path file;
 
     @Option(names = "--language", paramLabel = "L", description = "A language tag such as en-US (default: auto).")
@@ -56,7 +56,9 @@ final class TranscribeCommand implements Callable<Integer> {
         byte[] bytes = Files.readAllBytes(file);
         AudioFormat detected = AudioFormatDetector.detect(Arrays.copyOf(bytes, Math.min(bytes.length, AudioFormatDetector.HEAD_BYTES)))
                 .orElseThrow(() -> new IllegalArgumentException(file + " is not audio in a supported format"));
-        FileNames.formatOf(file).filter(declared -> declared != detected).ifPresent(declared -> {
+        // ".ogg" names Ogg Opus or Ogg Vorbis alike: the bytes tell which.
+        FileNames.formatOf(file).filter(declared -> declared != detected && !(declared == AudioFormat.OGG_OPUS
+                && detected == AudioFormat.OGG_VORBIS)).ifPresent(declared -> {
             throw new IllegalArgumentException(file + " is named as " + declared.id() + " but its bytes are " + detected.id());
         });
         TimestampDetail detail = output == TranscriptFormat.TEXT ? TimestampDetail.NONE : TimestampDetail.SEGMENT;

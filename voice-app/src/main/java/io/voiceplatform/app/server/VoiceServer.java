@@ -109,6 +109,7 @@ public final class VoiceServer implements AutoCloseable {
         HealthReport report = runtime.health().report();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", report.status());
+        body.put("ready", report.ready());
         body.put("version", Version.current());
         body.put("uptime_seconds", (System.currentTimeMillis() - startedAt) / 1000);
         body.put("providers", report.providers());

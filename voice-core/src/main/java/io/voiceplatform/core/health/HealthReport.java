@@ -11,4 +11,8 @@ import java.util.Map;
  * @param performance {@code requested}, {@code installed}, {@code level}, and {@code stages}: what each pipeline stage reports
  */
 public record HealthReport(HealthStatus status, List<ProviderHealth> providers, Map<String, Object> performance) {
+    /** Ready to serve: at least one STT and one TTS provider usable, i.e. not DOWN. {@code /health/ready} says the same. */
+    public boolean ready() {
+        return status != HealthStatus.DOWN;
+    }
 }

@@ -51,9 +51,9 @@ public final class HealthService {
         return new HealthReport(overall(providers), List.copyOf(providers), perf);
     }
 
-    /** At least one STT and one TTS provider can be used. */
+    /** At least one STT and one TTS provider can be used: {@link HealthReport#ready()} of a fresh report. */
     public boolean ready() {
-        return overall(providers()) != HealthStatus.DOWN;
+        return report().ready();
     }
 
     private List<ProviderHealth> providers() {

@@ -8,6 +8,7 @@ import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.name.Named;
 import com.google.inject.name.Names;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.voiceplatform.core.audio.AudioConversion;
 import io.voiceplatform.core.config.CoreSettings;
 import io.voiceplatform.core.registry.ProviderRegistry;
 import io.voiceplatform.core.resilience.ProviderGuards;
@@ -66,9 +67,11 @@ public final class PipelineModule extends AbstractModule {
                              @Named(PROVIDER_HISTOGRAMS) Boolean histograms, ScheduledExecutorService scheduler) {
         ProviderChain chain = new ProviderChain(registry, guards, stages.hedging(), stages.order(),
                 new ProviderMetrics(meters, histograms), scheduler);
+        AudioConversion conversion = new AudioConversion();
+        onStop.accept("audio conversion", conversion::close);
         return new RequestPipeline(stages.admission(), new RequestValidator(settings.limits()),
                 new Router(registry, settings.routing(), stages.order()), stages.cache(), stages.coalescer(), chain,
-                stages.streaming(), stages.observer(), scheduler, settings.limits().processingTimeout());
+                stages.streaming(), stages.observer(), scheduler, settings.limits().processingTimeout(), conversion);
     }
 
     private static void close(AutoCloseable closeable) {

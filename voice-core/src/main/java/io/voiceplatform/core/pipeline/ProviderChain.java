@@ -52,9 +52,16 @@ final class ProviderChain {
     <R> CompletableFuture<R> run(Task<R> task, List<Candidate> candidates, RequestContext context) {
         List<String> capable = candidates.stream().filter(Candidate::isCapable).map(Candidate::provider).toList();
         if (capable.isEmpty()) {
+            task.release();
             return CompletableFuture.failedFuture(noCapableProvider(task.operation(), candidates));
         }
         return new Run<>(task, capable, context).start();
+    }
+
+    /** The most time any capable candidate needs beyond the usual for this task (its size times its real-time factor). */
+    Duration timeNeeded(Task<?> task, List<Candidate> candidates) {
+        return candidates.stream().filter(Candidate::isCapable).map(c -> task.timeNeeded(c.provider(), registry))
+                .max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
     /** One provider call, measured for the metrics and the provider order. */
@@ -94,7 +101,10 @@ final class ProviderChain {
         }
 
         CompletableFuture<R> start() {
-            result.whenComplete((value, error) -> cancelRunning());
+            result.whenComplete((value, error) -> {
+                cancelRunning();
+                task.release();
+            });
             synchronized (this) {
                 startNext();
             }
@@ -114,9 +124,13 @@ final class ProviderChain {
             }
             String provider = capable.get(next++);
             int after = capable.size() - next;
-            long share = Math.max(0, context.deadlineNanos() - System.nanoTime()) / (after + 1);
+            // An equal share of the usual time with the providers after this one, plus what its size needs of it.
+            long remaining = Math.max(0, context.deadlineNanos() - System.nanoTime());
+            long needed = task.timeNeeded(provider, registry).toNanos();
+            long usual = Math.max(0, remaining - context.extension().toNanos());
+            long share = Math.min(remaining, usual / (after + 1) + needed);
             CompletableFuture<R> attempt = guards.get(operation, provider).call(n -> call(task, provider),
-                    System.nanoTime() + share, context.decisions()::attempted);
+                    System.nanoTime() + share, context.decisions()::attempted, needed > 0);
             running.put(provider, attempt);
             scheduleHedge(provider);
             attempt.whenComplete((value, error) -> finished(provider, value, error));

@@ -21,7 +21,8 @@ public final class RequestContext implements AutoCloseable {
     private final String id;
     private final String caller;
     private final long startNanos;
-    private final long deadlineNanos;
+    private volatile long deadlineNanos;
+    private volatile Duration extension = Duration.ZERO;
     private final Decisions decisions = new Decisions();
     private final CompletableFuture<Void> cancelled = new CompletableFuture<>();
     private final List<AutoCloseable> held = new ArrayList<>();
@@ -57,6 +58,19 @@ public final class RequestContext implements AutoCloseable {
     /** The deadline on the {@link System#nanoTime()} clock. */
     long deadlineNanos() {
         return deadlineNanos;
+    }
+
+    /** Moves the deadline later by {@code more}, once the request's size is known; called before any provider call. */
+    void extend(Duration more) {
+        if (!more.isNegative() && !more.isZero()) {
+            extension = extension.plus(more);
+            deadlineNanos += more.toNanos();
+        }
+    }
+
+    /** How much later than the processing timeout the deadline is, for the size of the request. */
+    public Duration extension() {
+        return extension;
     }
 
     public Decisions decisions() {

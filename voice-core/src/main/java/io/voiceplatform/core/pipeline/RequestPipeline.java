@@ -8,6 +8,7 @@ import io.voiceplatform.api.SynthesizedSpeech;
 import io.voiceplatform.api.Transcript;
 import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.VoiceException;
+import io.voiceplatform.core.audio.AudioConversion;
 
 import java.time.Duration;
 import java.util.List;
@@ -46,10 +47,11 @@ public final class RequestPipeline {
     private final RequestObserver observer;
     private final ScheduledExecutorService scheduler;
     private final Duration timeout;
+    private final AudioConversion conversion;
 
     RequestPipeline(Admission admission, RequestValidator validator, Router router, ResultCache cache,
                     RequestCoalescer coalescer, ProviderChain chain, SpeechStreaming streaming, RequestObserver observer,
-                    ScheduledExecutorService scheduler, Duration timeout) {
+                    ScheduledExecutorService scheduler, Duration timeout, AudioConversion conversion) {
         this.admission = admission;
         this.validator = validator;
         this.router = router;
@@ -60,6 +62,7 @@ public final class RequestPipeline {
         this.observer = observer;
         this.scheduler = scheduler;
         this.timeout = timeout;
+        this.conversion = conversion;
     }
 
     /** A new request's context, its deadline the configured processing timeout from now. */
@@ -93,8 +96,10 @@ public final class RequestPipeline {
         List<Candidate> candidates;
         try {
             admission.admit(asked.operation(), context);                  // 1. admit
-            task = asked.validatedBy(validator);                          // 2. validate
+            task = asked.validatedBy(validator, conversion);              // 2. validate
             candidates = router.route(task);                              // 3. route
+            // A long recording on a provider whose time grows with it (an embedded engine) gets that time too.
+            context.extend(chain.timeNeeded(task, candidates));
         } catch (VoiceException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -173,8 +178,9 @@ public final class RequestPipeline {
 
         Outcome(RequestContext context) {
             long nanos = context.remaining().toNanos();
+            long limit = timeout.plus(context.extension()).toMillis();
             ScheduledFuture<?> deadline = scheduler.schedule(() -> result.completeExceptionally(new VoiceException(
-                    ErrorKind.TIMEOUT, "no answer within the request's time limit of " + timeout.toMillis() + " ms")),
+                    ErrorKind.TIMEOUT, "no answer within the request's time limit of " + limit + " ms")),
                     Math.max(0, nanos), TimeUnit.NANOSECONDS);
             context.onCancel(() -> result.cancel(true));
             result.whenComplete((value, error) -> {

@@ -38,13 +38,21 @@ final class RequestValidator {
                     + Arrays.stream(AudioFormat.values()).map(AudioFormat::id).toList() + ")", "file");
         }
         if (detected.isPresent() && detected.get() != declared) {
-            throw VoiceException.invalid("the file was declared as " + declared.id()
-                    + " but its bytes are " + detected.get().id(), "file");
+            if (!isOgg(declared) || !isOgg(detected.get())) {
+                throw VoiceException.invalid("the file was declared as " + declared.id()
+                        + " but its bytes are " + detected.get().id(), "file");
+            }
+            // A name says "ogg"; the first packet says which codec: the bytes win.
+            request = request.withAudio(audio.withFormat(detected.get()));
         }
         if (Language.AUTO.equals(request.language()) && !Language.AUTO.equals(limits.defaultLanguage())) {
             return request.withLanguage(limits.defaultLanguage());
         }
         return request;
+    }
+
+    private static boolean isOgg(AudioFormat format) {
+        return format == AudioFormat.OGG_OPUS || format == AudioFormat.OGG_VORBIS;
     }
 
     SpeechRequest validate(SpeechRequest request) {

@@ -4,9 +4,12 @@ import io.voiceplatform.api.Operation;
 import io.voiceplatform.api.SpeechRequest;
 import io.voiceplatform.api.SpeechStream;
 import io.voiceplatform.api.TtsProvider;
+import io.voiceplatform.api.SynthesizedSpeech;
+import io.voiceplatform.core.audio.AudioConversion;
 import io.voiceplatform.core.registry.ProviderRegistry;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -16,11 +19,18 @@ import java.util.concurrent.CompletionStage;
 public final class SpeechStreamTask extends Task<SpeechStream> {
     private final SpeechRequest request;
     private final SpeechStreaming streaming;
+    /** Set once validated. */
+    private final SpeechConversion conversion;
 
     SpeechStreamTask(SpeechRequest request, Routing routing, SpeechStreaming streaming) {
+        this(request, routing, streaming, null);
+    }
+
+    private SpeechStreamTask(SpeechRequest request, Routing routing, SpeechStreaming streaming, SpeechConversion conversion) {
         super(routing);
         this.request = request;
         this.streaming = streaming;
+        this.conversion = conversion;
     }
 
     public SpeechRequest request() {
@@ -43,19 +53,31 @@ public final class SpeechStreamTask extends Task<SpeechStream> {
     }
 
     @Override
-    SpeechStreamTask validatedBy(RequestValidator validator) {
-        return new SpeechStreamTask(validator.validate(request), routing(), streaming);
+    SpeechStreamTask validatedBy(RequestValidator validator, AudioConversion audio) {
+        return new SpeechStreamTask(validator.validate(request), routing(), streaming, new SpeechConversion(audio));
     }
 
     @Override
     Candidate assess(String id, ProviderRegistry registry) {
-        return SpeechTask.assessSpeech(request, id, registry.tts(id).orElseThrow().capabilities());
+        return SpeechTask.assessSpeech(request, id, registry.tts(id).orElseThrow().capabilities(), conversion);
     }
 
     @Override
     CompletionStage<SpeechStream> call(String id, ProviderRegistry registry) {
         TtsProvider provider = registry.tts(id).orElseThrow();
-        return streaming.stream(provider, request.withModelHint(modelFor(provider, request.modelHint())));
+        SpeechRequest asked = request.withModelHint(modelFor(provider, request.modelHint()));
+        if (conversion != null && conversion.source(provider.capabilities(), request.outputFormat()).isPresent()) {
+            // Converted speech is encoded whole, then handed over in one piece.
+            CompletableFuture<SynthesizedSpeech> whole = conversion.synthesize(provider, asked);
+            CompletableFuture<SpeechStream> stream = whole.thenApply(SpeechStream::of);
+            stream.whenComplete((value, error) -> {
+                if (stream.isCancelled()) {
+                    whole.cancel(true);
+                }
+            });
+            return stream;
+        }
+        return streaming.stream(provider, asked);
     }
 
     /** Closing a stream nobody reads releases the provider's work behind it. */

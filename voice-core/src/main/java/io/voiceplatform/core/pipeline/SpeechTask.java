@@ -5,17 +5,25 @@ import io.voiceplatform.api.ProviderCapabilities;
 import io.voiceplatform.api.SpeechRequest;
 import io.voiceplatform.api.SynthesizedSpeech;
 import io.voiceplatform.api.TtsProvider;
+import io.voiceplatform.core.audio.AudioConversion;
 import io.voiceplatform.core.registry.ProviderRegistry;
 
 import java.util.concurrent.CompletionStage;
 
-/** Text to speech, answered whole. */
+/** Text to speech, answered whole; in a format its provider does not make, converted by the platform. */
 public final class SpeechTask extends Task<SynthesizedSpeech> {
     private final SpeechRequest request;
+    /** Set once validated. */
+    private final SpeechConversion conversion;
 
     public SpeechTask(SpeechRequest request, Routing routing) {
+        this(request, routing, null);
+    }
+
+    private SpeechTask(SpeechRequest request, Routing routing, SpeechConversion conversion) {
         super(routing);
         this.request = request;
+        this.conversion = conversion;
     }
 
     public SpeechRequest request() {
@@ -38,17 +46,19 @@ public final class SpeechTask extends Task<SynthesizedSpeech> {
     }
 
     @Override
-    SpeechTask validatedBy(RequestValidator validator) {
-        return new SpeechTask(validator.validate(request), routing());
+    SpeechTask validatedBy(RequestValidator validator, AudioConversion audio) {
+        return new SpeechTask(validator.validate(request), routing(), new SpeechConversion(audio));
     }
 
     @Override
     Candidate assess(String id, ProviderRegistry registry) {
-        return assessSpeech(request, id, registry.tts(id).orElseThrow().capabilities());
+        return assessSpeech(request, id, registry.tts(id).orElseThrow().capabilities(), conversion);
     }
 
-    static Candidate assessSpeech(SpeechRequest request, String id, ProviderCapabilities caps) {
-        if (!caps.outputFormats().contains(request.outputFormat())) {
+    static Candidate assessSpeech(SpeechRequest request, String id, ProviderCapabilities caps, SpeechConversion conversion) {
+        boolean deliverable = conversion == null ? caps.outputFormats().contains(request.outputFormat())
+                : conversion.deliverable(caps, request.outputFormat());
+        if (!deliverable) {
             return Candidate.skipped(id, "cannot produce " + request.outputFormat().id() + " (it produces "
                     + caps.outputFormats().stream().map(f -> f.id()).sorted().toList() + ")", "response_format");
         }
@@ -67,6 +77,7 @@ public final class SpeechTask extends Task<SynthesizedSpeech> {
     @Override
     CompletionStage<SynthesizedSpeech> call(String id, ProviderRegistry registry) {
         TtsProvider provider = registry.tts(id).orElseThrow();
-        return provider.synthesize(request.withModelHint(modelFor(provider, request.modelHint())));
+        SpeechRequest asked = request.withModelHint(modelFor(provider, request.modelHint()));
+        return conversion == null ? provider.synthesize(asked) : conversion.synthesize(provider, asked);
     }
 }

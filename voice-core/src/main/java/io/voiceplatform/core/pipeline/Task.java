@@ -2,8 +2,10 @@ package io.voiceplatform.core.pipeline;
 
 import io.voiceplatform.api.Operation;
 import io.voiceplatform.api.SpeechProvider;
+import io.voiceplatform.core.audio.AudioConversion;
 import io.voiceplatform.core.registry.ProviderRegistry;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -52,14 +54,26 @@ public abstract sealed class Task<R> permits TranscriptionTask, SpeechTask, Spee
 
     abstract void digestFields(FieldDigest digest);
 
-    /** The same task after the request checks, with the platform's defaults filled in. */
-    abstract Task<R> validatedBy(RequestValidator validator);
+    /** The same task after the request checks, with the platform's defaults and its audio conversion filled in. */
+    abstract Task<R> validatedBy(RequestValidator validator, AudioConversion conversion);
 
     /** Whether provider {@code id} can serve this task, by its declared capabilities; no call is made. */
     abstract Candidate assess(String id, ProviderRegistry registry);
 
     /** One call of provider {@code id}. */
     abstract CompletionStage<R> call(String id, ProviderRegistry registry);
+
+    /**
+     * How much time provider {@code id} needs for this task beyond the usual, by its declared real-time factor
+     * (a long recording on an embedded engine); zero for most.
+     */
+    Duration timeNeeded(String id, ProviderRegistry registry) {
+        return Duration.ZERO;
+    }
+
+    /** The task's work has ended (served, failed or abandoned): what still runs for it may stop. */
+    void release() {
+    }
 
     /** Releases a result that came too late to be used (a hedge that finished second). */
     void discard(R unused) {

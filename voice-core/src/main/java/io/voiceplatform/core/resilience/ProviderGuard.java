@@ -69,14 +69,23 @@ public final class ProviderGuard {
                 .build());
     }
 
+    /** {@link #call(IntFunction, long, Runnable, boolean)} for a call whose time does not depend on its size. */
+    public <T> CompletableFuture<T> call(IntFunction<CompletionStage<T>> attempt, long deadlineNanos, Runnable onAttempt) {
+        return call(attempt, deadlineNanos, onAttempt, false);
+    }
+
     /**
      * Runs {@code attempt} (given the attempt number, from 1) until it succeeds, fails for good, the circuit
      * refuses or the deadline leaves no time for another try.
      *
      * @param deadlineNanos on the {@link System#nanoTime()} clock
      * @param onAttempt     told of each call actually made
+     * @param sizedTime     the deadline was set by the size of the request (a long recording on an embedded engine):
+     *                      running out of it says nothing about the provider's health, so such a timeout is neither
+     *                      retried nor counted against the circuit or the provider's statistics
      */
-    public <T> CompletableFuture<T> call(IntFunction<CompletionStage<T>> attempt, long deadlineNanos, Runnable onAttempt) {
+    public <T> CompletableFuture<T> call(IntFunction<CompletionStage<T>> attempt, long deadlineNanos, Runnable onAttempt,
+                                         boolean sizedTime) {
         CompletableFuture<T> result = new CompletableFuture<>();
         AtomicReference<CompletableFuture<T>> inFlight = new AtomicReference<>();
         result.whenComplete((value, error) -> {
@@ -85,7 +94,7 @@ public final class ProviderGuard {
                 current.cancel(true);
             }
         });
-        run(attempt, new Attempts(deadlineNanos, onAttempt), 1, retry.asyncContext(), result, inFlight);
+        run(attempt, new Attempts(deadlineNanos, onAttempt, sizedTime), 1, retry.asyncContext(), result, inFlight);
         return result;
     }
 
@@ -142,6 +151,11 @@ public final class ProviderGuard {
                     ? new VoiceException(ErrorKind.TIMEOUT, "no answer within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms",
                             null, provider, null, null)
                     : asVoice(cause);
+            if (attempts.sizedTime() && failure.kind() == ErrorKind.TIMEOUT) {
+                circuitBreaker.releasePermission();
+                result.completeExceptionally(failure);
+                return;
+            }
             circuitBreaker.onError(nanos, TimeUnit.NANOSECONDS, failure);
             if (countsAgainstProvider(failure)) {
                 statistics.recordFailure(nanos, failure.kind() + ": " + failure.getMessage());
@@ -201,8 +215,8 @@ public final class ProviderGuard {
                 && failure.retryAfter().map(wait -> wait.compareTo(maxBackoff) <= 0).orElse(true);
     }
 
-    /** When this provider's share of the request ends, and whom to tell of each call. */
-    private record Attempts(long deadlineNanos, Runnable onAttempt) {
+    /** When this provider's share of the request ends, whom to tell of each call, whether the size set that share. */
+    private record Attempts(long deadlineNanos, Runnable onAttempt, boolean sizedTime) {
     }
 
     private static boolean countsAgainstProvider(Throwable error) {

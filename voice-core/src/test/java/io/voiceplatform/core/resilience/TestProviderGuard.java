@@ -222,4 +222,24 @@ class TestProviderGuard {
         assertTrue(hanging.isCancelled());
         assertThrows(CancellationException.class, result::join);
     }
+
+    /** A long recording on an embedded engine that ran out of its time: not retried, not held against the provider. */
+    @Test
+    void timeoutsOfATimeSetByTheRequestsSizeNeitherRetryNorOpenTheCircuit() {
+        ProviderGuard guard = new ProviderGuard("p-stt", "p", TestingSettings.resilience(), scheduler, new CallStatistics(100));
+        for (int i = 0; i < 8; i++) {
+            AtomicInteger attempts = new AtomicInteger();
+            CompletableFuture<String> hanging = new CompletableFuture<>();
+            VoiceException e = failureOf(guard.call(n -> hanging, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50),
+                    attempts::incrementAndGet, true));
+            assertEquals(ErrorKind.TIMEOUT, e.kind());
+            assertEquals(1, attempts.get(), "a timeout of a sized request is not retried");
+            assertTrue(hanging.isCancelled(), "the work stops at the timeout");
+        }
+        assertEquals("CLOSED", guard.circuitState());
+        assertEquals(0, guard.statistics().consecutiveFailures());
+        AtomicInteger calls = new AtomicInteger();
+        assertEquals("ok", guard.call(n -> CompletableFuture.completedFuture("ok"), System.nanoTime() + TimeUnit.SECONDS.toNanos(5),
+                calls::incrementAndGet, true).join());
+    }
 }

@@ -4,6 +4,7 @@ import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.HealthProbe;
 import io.voiceplatform.api.Language;
+import io.voiceplatform.api.PcmFormat;
 import io.voiceplatform.api.ProviderCapabilities;
 import io.voiceplatform.api.SttProvider;
 import io.voiceplatform.api.TimedText;
@@ -11,34 +12,45 @@ import io.voiceplatform.api.TimestampDetail;
 import io.voiceplatform.api.Transcript;
 import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.VoiceException;
-import io.voiceplatform.api.ErrorKind;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Offline speech recognition with Sphinx4; the model loads on first use, on the engine's own thread. */
+/**
+ * Offline speech recognition with Sphinx4. It takes 16 kHz mono PCM (the platform decodes every other format
+ * into it); a long recording is cut at its pauses and the pieces are recognized in parallel, one recognizer per
+ * engine thread, their words timed from the start of the recording. Cancelling a transcription stops its pieces.
+ */
 final class LocalSttProvider implements SttProvider {
     static final String MODEL = "sphinx4";
     private static final String LANGUAGE = "en-US";
+    private static final PcmFormat INPUT = PcmFormat.mono(SphinxRecognizer.SAMPLE_RATE);
 
-    private final String grammar;
-    private final ExecutorService engine = EngineThread.named("voice-local-stt");
-    private final ProviderCapabilities capabilities = ProviderCapabilities.builder()
-            .languages(LANGUAGE)
-            .inputFormats(AudioFormat.WAV, AudioFormat.PCM)
-            .models(MODEL)
-            .maxAudioBytes(25L * 1024 * 1024)
-            .build();
-    private SphinxRecognizer recognizer;
-    private volatile String loadFailure;
+    private final RecognizerPool pool;
+    private final SpeechPieces pieces;
+    private final ProviderCapabilities capabilities;
 
-    LocalSttProvider(String grammar) {
-        this.grammar = grammar;
+    /**
+     * @param realTimeFactor seconds one recognizer takes per second of audio, at worst; the provider declares it
+     *                       divided by the recognizers that share a long recording
+     */
+    LocalSttProvider(String grammar, int recognizers, Duration maxAudio, double realTimeFactor, double pieceSeconds) {
+        this.pool = new RecognizerPool(grammar, recognizers);
+        this.pieces = new SpeechPieces(pieceSeconds / 2, pieceSeconds);
+        this.capabilities = ProviderCapabilities.builder()
+                .languages(LANGUAGE)
+                .inputFormats(AudioFormat.PCM)
+                .pcmInput(INPUT)
+                .models(MODEL)
+                .maxAudioBytes(Long.MAX_VALUE)
+                .maxAudioDuration(maxAudio)
+                .realTimeFactor(realTimeFactor / recognizers)
+                .build();
     }
 
     @Override
@@ -57,66 +69,51 @@ final class LocalSttProvider implements SttProvider {
             return CompletableFuture.failedFuture(VoiceException.unsupported(id(), "the embedded model knows US English only, not "
                     + request.language()));
         }
-        try {
-            return CompletableFuture.supplyAsync(() -> recognize(request), engine);
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(VoiceException.of(ErrorKind.UNAVAILABLE, id(), "the provider is closed", e));
+        Audio audio = request.audio();
+        if (audio.format() != AudioFormat.PCM || audio.sampleRate().orElse(0) != INPUT.sampleRate() || audio.channels().orElse(0) != 1) {
+            return CompletableFuture.failedFuture(VoiceException.unsupported(id(), "the embedded recognizer takes 16 kHz mono PCM, not "
+                    + audio));
         }
+        Pcm16 pcm = Pcm16.fromLittleEndian(audio.toByteArray(), INPUT.sampleRate());
+        AtomicBoolean cancelled = new AtomicBoolean();
+        List<CompletableFuture<List<SphinxRecognizer.Utterance>>> recognized = pieces.split(pcm).stream()
+                .map(piece -> pool.recognize(piece, cancelled::get)).toList();
+        CompletableFuture<Transcript> result = CompletableFuture.allOf(recognized.toArray(CompletableFuture[]::new))
+                .thenApply(done -> transcript(recognized, request.timestampDetail(), pcm.seconds()));
+        // One piece failing, or the caller giving up, stops the others.
+        recognized.forEach(piece -> piece.whenComplete((value, error) -> {
+            if (error != null) {
+                cancelled.set(true);
+            }
+        }));
+        result.whenComplete((value, error) -> {
+            if (error != null) {
+                cancelled.set(true);
+            }
+        });
+        return result;
     }
 
-    private Transcript recognize(TranscriptionRequest request) {
-        Pcm16 audio = decode(request.audio()).resample(SphinxRecognizer.SAMPLE_RATE);
-        List<SphinxRecognizer.Utterance> utterances = recognizer().recognize(audio);
+    private Transcript transcript(List<CompletableFuture<List<SphinxRecognizer.Utterance>>> recognized, TimestampDetail detail,
+                                  double seconds) {
+        List<SphinxRecognizer.Utterance> utterances = new ArrayList<>();
+        recognized.forEach(piece -> utterances.addAll(piece.join()));
         String text = String.join(" ", utterances.stream().map(SphinxRecognizer.Utterance::text).toList());
-        boolean timed = request.timestampDetail() != TimestampDetail.NONE;
-        List<TimedText> segments = timed ? utterances.stream().map(SphinxRecognizer.Utterance::segment).toList() : List.of();
-        List<TimedText> words = request.timestampDetail() == TimestampDetail.WORD
-                ? utterances.stream().flatMap(u -> u.words().stream()).toList() : List.of();
-        return new Transcript(text, LANGUAGE, OptionalDouble.empty(), Duration.ofMillis(Math.round(audio.seconds() * 1000)),
+        List<TimedText> segments = detail != TimestampDetail.NONE
+                ? utterances.stream().map(SphinxRecognizer.Utterance::segment).toList() : List.of();
+        List<TimedText> words = detail == TimestampDetail.WORD ? utterances.stream().flatMap(u -> u.words().stream()).toList() : List.of();
+        return new Transcript(text, LANGUAGE, OptionalDouble.empty(), Duration.ofMillis(Math.round(seconds * 1000)),
                 segments, words, id(), MODEL);
-    }
-
-    private static Pcm16 decode(Audio audio) {
-        if (audio.format() == AudioFormat.PCM) {
-            Pcm16 interleaved = Pcm16.fromLittleEndian(audio.toByteArray(), audio.sampleRate().orElseThrow());
-            int channels = audio.channels().orElse(1);
-            if (channels == 1) {
-                return interleaved;
-            }
-            short[] mono = new short[interleaved.samples().length / channels];
-            for (int i = 0; i < mono.length; i++) {
-                int sum = 0;
-                for (int c = 0; c < channels; c++) {
-                    sum += interleaved.samples()[i * channels + c];
-                }
-                mono[i] = (short) (sum / channels);
-            }
-            return new Pcm16(mono, interleaved.sampleRate());
-        }
-        return WavCodec.read(audio.toByteArray());
-    }
-
-    /** Runs on the engine thread only. */
-    private SphinxRecognizer recognizer() {
-        if (recognizer == null) {
-            try {
-                recognizer = new SphinxRecognizer(grammar);
-            } catch (RuntimeException e) {
-                loadFailure = "the Sphinx4 model failed to load: " + e.getMessage();
-                throw VoiceException.of(ErrorKind.UNAVAILABLE, id(), loadFailure, e);
-            }
-        }
-        return recognizer;
     }
 
     @Override
     public CompletionStage<HealthProbe> checkHealth() {
-        String failure = loadFailure;
+        String failure = pool.loadFailure();
         return CompletableFuture.completedFuture(failure == null ? HealthProbe.healthy() : HealthProbe.unhealthy(failure));
     }
 
     @Override
     public void close() {
-        EngineThread.stop(engine);
+        pool.close();
     }
 }

@@ -46,7 +46,8 @@ final class LocalTtsProvider implements TtsProvider {
         voices.addAll(OPENAI_VOICES);
         this.capabilities = ProviderCapabilities.builder()
                 .languages(LANGUAGE)
-                .outputFormats(AudioFormat.WAV, AudioFormat.PCM, AudioFormat.MP3)
+                // The platform makes pcm (24 kHz), opus, aac and flac from the WAV.
+                .outputFormats(AudioFormat.WAV, AudioFormat.MP3)
                 .voices(voices.toArray(String[]::new))
                 .models(MODEL)
                 .maxTextChars(5000)
@@ -83,8 +84,7 @@ final class LocalTtsProvider implements TtsProvider {
     private SynthesizedSpeech speak(SpeechRequest request, String voice) {
         Pcm16 pcm = synthesizer.speak(voice, request.text(), request.speed());
         Audio audio = switch (request.outputFormat()) {
-            case WAV -> Audio.of(WavCodec.write(pcm), AudioFormat.WAV, pcm.sampleRate(), 1);
-            case PCM -> Audio.of(pcm.toLittleEndian(), AudioFormat.PCM, pcm.sampleRate(), 1);
+            case WAV -> Audio.of(WavWriter.write(pcm), AudioFormat.WAV, pcm.sampleRate(), 1);
             case MP3 -> Audio.of(Mp3Encoder.encode(pcm), AudioFormat.MP3, pcm.sampleRate(), 1);
             default -> throw VoiceException.unsupported(id(), "cannot produce " + request.outputFormat().id());
         };

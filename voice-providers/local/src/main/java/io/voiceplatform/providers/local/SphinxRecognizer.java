@@ -1,13 +1,14 @@
 package io.voiceplatform.providers.local;
 
 import edu.cmu.sphinx.api.Configuration;
-import edu.cmu.sphinx.api.SpeechResult;
 import edu.cmu.sphinx.api.StreamSpeechRecognizer;
+import edu.cmu.sphinx.result.Result;
 import edu.cmu.sphinx.result.WordResult;
 import io.voiceplatform.api.TimedText;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +28,7 @@ final class SphinxRecognizer {
     private static final String MODEL = "resource:/edu/cmu/sphinx/models/en-us/";
     private static final String GRAMMAR_NAME = "phrases";
 
-    private final StreamSpeechRecognizer recognizer;
+    private final Recognizer recognizer;
 
     /** @param grammar empty for free dictation; a {@code .gram} file; or comma-separated phrases */
     SphinxRecognizer(String grammar) {
@@ -43,32 +45,40 @@ final class SphinxRecognizer {
         }
         this.recognizer = SphinxLogging.quietly(() -> {
             try {
-                return new StreamSpeechRecognizer(configuration);
+                return new Recognizer(configuration);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot load the Sphinx4 model", e);
             }
         });
     }
 
-    /** Utterances found in 16 kHz mono audio, each with its words. */
-    List<Utterance> recognize(Pcm16 audio) {
+    /**
+     * Utterances found in 16 kHz mono audio, each with its words, timed from {@code offsetSeconds}. The words come
+     * from the best path of each result: Sphinx4's word lattice ({@code SpeechResult.getWords}) fails with a
+     * NullPointerException on some recordings (espeak-ng's at 22.05 kHz, resampled) and costs time besides.
+     *
+     * @param cancelled checked as the audio is read: once true, the recognizer sees the end of the audio and stops
+     */
+    List<Utterance> recognize(Pcm16 audio, double offsetSeconds, BooleanSupplier cancelled) {
+        InputStream input = new StoppableInput(audio.toLittleEndian(), cancelled);
         // The first recognition allocates the model's components, which log as they come up.
         SphinxLogging.quietly(() -> {
-            recognizer.startRecognition(new ByteArrayInputStream(audio.toLittleEndian()));
+            recognizer.startRecognition(input);
             return null;
         });
         try {
             List<Utterance> utterances = new ArrayList<>();
-            SpeechResult result;
-            while ((result = recognizer.getResult()) != null) {
+            Result result;
+            while ((result = recognizer.next()) != null) {
                 List<TimedText> words = new ArrayList<>();
-                for (WordResult word : result.getWords()) {
+                for (WordResult word : result.getTimedBestResult(false)) {
                     String spelling = word.getWord().getSpelling();
                     if (word.isFiller() || spelling.startsWith("<") || spelling.startsWith("[")) {
                         continue;
                     }
-                    words.add(new TimedText(word.getTimeFrame().getStart() / 1000.0,
-                            Math.max(word.getTimeFrame().getStart(), word.getTimeFrame().getEnd()) / 1000.0, spelling));
+                    long start = word.getTimeFrame().getStart();
+                    long end = Math.max(start, word.getTimeFrame().getEnd());
+                    words.add(new TimedText(offsetSeconds + start / 1000.0, offsetSeconds + end / 1000.0, spelling));
                 }
                 if (!words.isEmpty()) {
                     utterances.add(new Utterance(words));
@@ -77,6 +87,32 @@ final class SphinxRecognizer {
             return utterances;
         } finally {
             recognizer.stopRecognition();
+        }
+    }
+
+    /** Sphinx4's stream recognizer, handing out its raw results (without building a lattice). */
+    private static final class Recognizer extends StreamSpeechRecognizer {
+        Recognizer(Configuration configuration) throws IOException {
+            super(configuration);
+        }
+
+        Result next() {
+            return recognizer.recognize();
+        }
+    }
+
+    /** The samples as Sphinx reads them, ending early once the recognition is abandoned. */
+    private static final class StoppableInput extends ByteArrayInputStream {
+        private final BooleanSupplier cancelled;
+
+        StoppableInput(byte[] bytes, BooleanSupplier cancelled) {
+            super(bytes);
+            this.cancelled = cancelled;
+        }
+
+        @Override
+        public synchronized int read(byte[] buffer, int offset, int length) {
+            return cancelled.getAsBoolean() ? -1 : super.read(buffer, offset, length);
         }
     }
 

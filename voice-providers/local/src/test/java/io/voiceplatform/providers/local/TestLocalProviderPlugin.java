@@ -59,7 +59,7 @@ class TestLocalProviderPlugin {
         try (TtsProvider tts = plugin().createTts(context(Map.of())).orElseThrow()) {
             SpeechRequest request = SpeechRequest.of("hello world, this is a test", AudioFormat.WAV).withVoice("alloy");
             SynthesizedSpeech normal = tts.synthesize(request).toCompletableFuture().join();
-            Pcm16 pcm = WavCodec.read(normal.audio().toByteArray());
+            Pcm16 pcm = samples(normal.audio());
             assertEquals(16_000, pcm.sampleRate());
             assertTrue(pcm.seconds() > 1.0, "too short: " + pcm.seconds());
             long energy = 0;
@@ -73,7 +73,8 @@ class TestLocalProviderPlugin {
             byte[] mp3 = tts.synthesize(request.withOutputFormat(AudioFormat.MP3)).toCompletableFuture().join().audio().toByteArray();
             assertTrue((mp3[0] & 0xFF) == 0xFF && (mp3[1] & 0xE0) == 0xE0 || new String(mp3, 0, 3).equals("ID3"), "not MP3");
             assertTrue(mp3.length < normal.audio().size() / 3, "MP3 should be much smaller than WAV");
-            assertEquals(AudioFormat.PCM, tts.synthesize(request.withOutputFormat(AudioFormat.PCM)).toCompletableFuture().join().audio().format());
+            // pcm (OpenAI's 24 kHz), opus, aac and flac are the platform's to make from the WAV.
+            assertEquals(java.util.Set.of(AudioFormat.WAV, AudioFormat.MP3), tts.capabilities().outputFormats());
             CompletionException refused = assertThrows(CompletionException.class,
                     () -> tts.synthesize(request.withVoice("nobody")).toCompletableFuture().join());
             assertInstanceOf(VoiceException.class, refused.getCause());
@@ -87,7 +88,7 @@ class TestLocalProviderPlugin {
              SttProvider grammar = plugin.createStt(context(Map.of("grammar", "hello world, open the door, one two three"))).orElseThrow();
              SttProvider free = plugin.createStt(context(Map.of())).orElseThrow()) {
             long t0 = System.nanoTime();
-            Audio speech = tts.synthesize(SpeechRequest.of("hello world", AudioFormat.WAV)).toCompletableFuture().join().audio();
+            Audio speech = pcm(samples(tts.synthesize(SpeechRequest.of("hello world", AudioFormat.WAV)).toCompletableFuture().join().audio()));
             long t1 = System.nanoTime();
             Transcript exact = grammar.transcribe(TranscriptionRequest.of(speech).withTimestampDetail(TimestampDetail.WORD))
                     .toCompletableFuture().join();
@@ -98,7 +99,8 @@ class TestLocalProviderPlugin {
             Transcript again = grammar.transcribe(TranscriptionRequest.of(speech)).toCompletableFuture().join();
             long t3 = System.nanoTime();
             assertEquals("hello world", again.text());
-            Audio weather = tts.synthesize(SpeechRequest.of("what is the weather like today", AudioFormat.WAV)).toCompletableFuture().join().audio();
+            Audio weather = pcm(samples(tts.synthesize(SpeechRequest.of("what is the weather like today", AudioFormat.WAV))
+                    .toCompletableFuture().join().audio()));
             long t4 = System.nanoTime();
             Transcript dictated = free.transcribe(TranscriptionRequest.of(weather)).toCompletableFuture().join();
             long t5 = System.nanoTime();
@@ -113,10 +115,62 @@ class TestLocalProviderPlugin {
     @Test
     void refusesOtherLanguages() {
         try (SttProvider stt = plugin().createStt(context(Map.of())).orElseThrow()) {
-            Audio audio = Audio.of(WavCodec.write(new Pcm16(new short[1600], 16_000)), AudioFormat.WAV);
+            Audio audio = pcm(new Pcm16(new short[1600], 16_000));
             CompletionException e = assertThrows(CompletionException.class,
                     () -> stt.transcribe(TranscriptionRequest.of(audio).withLanguage("ru-RU")).toCompletableFuture().join());
             assertEquals(io.voiceplatform.api.ErrorKind.UNSUPPORTED, ((VoiceException) e.getCause()).kind());
         }
+    }
+
+    /** The platform decodes every other format into what the provider declares; it refuses anything else. */
+    @Test
+    void takesOnlySixteenKiloHertzMonoPcm() {
+        try (SttProvider stt = plugin().createStt(context(Map.of())).orElseThrow()) {
+            assertEquals(java.util.Set.of(AudioFormat.PCM), stt.capabilities().inputFormats());
+            assertEquals(Optional.of(io.voiceplatform.api.PcmFormat.mono(16_000)), stt.capabilities().pcmInput());
+            assertTrue(stt.capabilities().realTimeFactor() > 0);
+            Audio eightK = Audio.of(new byte[1600], AudioFormat.PCM, 8_000, 1);
+            CompletionException e = assertThrows(CompletionException.class,
+                    () -> stt.transcribe(TranscriptionRequest.of(eightK)).toCompletableFuture().join());
+            assertEquals(io.voiceplatform.api.ErrorKind.UNSUPPORTED, ((VoiceException) e.getCause()).kind());
+        }
+    }
+
+    /**
+     * Ten "hello world"s three seconds apart: cut into pieces recognized in parallel, joined in order, each word
+     * timed from the start of the whole recording.
+     */
+    @Test
+    void aLongRecordingIsCutAtPausesAndTimedFromItsStart() {
+        ProviderPlugin plugin = plugin();
+        try (TtsProvider tts = plugin.createTts(context(Map.of())).orElseThrow();
+             SttProvider stt = plugin.createStt(context(Map.of("grammar", "hello world, open the door"))).orElseThrow()) {
+            Pcm16 hello = samples(tts.synthesize(SpeechRequest.of("hello world", AudioFormat.WAV)).toCompletableFuture().join().audio());
+            int every = 3 * 16_000;
+            short[] samples = new short[10 * every];
+            for (int i = 0; i < 10; i++) {
+                System.arraycopy(hello.samples(), 0, samples, i * every, Math.min(every, hello.samples().length));
+            }
+            Pcm16 recording = new Pcm16(samples, 16_000);
+            assertTrue(new SpeechPieces(10, 20).split(recording).size() >= 2, "not cut");
+            Transcript transcript = stt.transcribe(TranscriptionRequest.of(pcm(recording)).withTimestampDetail(TimestampDetail.WORD))
+                    .toCompletableFuture().join();
+            assertEquals(String.join(" ", java.util.Collections.nCopies(10, "hello world")), transcript.text());
+            for (int i = 0; i < 10; i++) {
+                double start = transcript.words().get(2 * i).start();
+                assertEquals(i * 3.0, start, 0.6, "word " + 2 * i + " starts at " + start);
+            }
+            assertEquals(30_000, transcript.duration().toMillis());
+        }
+    }
+
+    /** Samples of the provider's own WAV (a 44-byte header, 16-bit mono). */
+    private static Pcm16 samples(Audio wav) {
+        byte[] bytes = wav.toByteArray();
+        return Pcm16.fromLittleEndian(java.util.Arrays.copyOfRange(bytes, 44, bytes.length), wav.sampleRate().orElseThrow());
+    }
+
+    private static Audio pcm(Pcm16 samples) {
+        return Audio.of(samples.toLittleEndian(), AudioFormat.PCM, samples.sampleRate(), 1);
     }
 }
