@@ -38,6 +38,12 @@ class AudioDecoderFuzzTest {
         return t;
     });
 
+    static {
+        // Unpacking and loading the native libraries takes seconds once; it must not count against the first input.
+        Ffmpeg.load();
+        new PcmResampler().resample(new Pcm(new short[160], PcmFormat.mono(8_000)), PcmFormat.mono(16_000));
+    }
+
     // No @Timeout: JUnit would apply it to the whole fuzzing run; each input gets its own deadline instead.
     @FuzzTest(maxDuration = "60s")
     void decodesOrRefusesAsBadFile(byte[] file) throws Exception {

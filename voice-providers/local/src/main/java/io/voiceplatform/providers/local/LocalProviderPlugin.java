@@ -34,7 +34,7 @@ public final class LocalProviderPlugin implements ProviderPlugin {
         }
         double realTimeFactor;
         try {
-            realTimeFactor = Double.parseDouble(settings.getString("real-time-factor", "2.0"));
+            realTimeFactor = Double.parseDouble(settings.getString("real-time-factor", "4"));
         } catch (NumberFormatException e) {
             realTimeFactor = Double.NaN;
         }

@@ -53,8 +53,17 @@ final class RecognizerPool implements AutoCloseable {
                 }
                 SphinxRecognizer recognizer = recognizer();
                 try {
-                    return recognizer.recognize(piece.audio(), piece.startSeconds(), cancelled);
+                    List<SphinxRecognizer.Utterance> utterances = recognizer.recognize(piece.audio(), piece.startSeconds(), cancelled);
+                    if (cancelled.getAsBoolean()) {
+                        // Cut off mid-stream, Sphinx4 keeps state that leaves every later recognition empty: start afresh.
+                        own.remove();
+                        throw new CancellationException("abandoned");
+                    }
+                    return utterances;
                 } catch (RuntimeException | StackOverflowError e) {
+                    if (e instanceof CancellationException) {
+                        throw e;
+                    }
                     own.remove();
                     throw VoiceException.of(ErrorKind.PROVIDER_ERROR, LocalProviderPlugin.ID, String.format(
                             "the embedded recognizer failed on this recording (at %.1f s)", piece.startSeconds()), e);
