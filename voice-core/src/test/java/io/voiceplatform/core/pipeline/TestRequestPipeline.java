@@ -394,6 +394,20 @@ class TestRequestPipeline {
     }
 
     @Test
+    void anAnswerThatIsNotTheAudioAskedForFallsBackAndIsNeverKept() {
+        byte[] html = "<html><body>Service Unavailable</body></html>".repeat(20).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.mockito.Mockito.doReturn(CompletableFuture.completedFuture(new SynthesizedSpeech(Audio.of(html, AudioFormat.WAV),
+                Duration.ZERO, "first"))).when(first).synthesize(any());
+        ResultCache cache = mock(ResultCache.class);
+        when(cache.find(any())).thenReturn(CompletableFuture.completedFuture(CacheLookup.miss()));
+        Served<SynthesizedSpeech> served = synthesize(pipeline(override(ResultCache.class, cache)), SpeechRequest.of("hi", AudioFormat.WAV));
+        assertEquals("second", served.value().provider());
+        verify(cache).store(any(), eq(served.value()));
+        verify(cache, never()).store(any(), org.mockito.ArgumentMatchers.argThat(speech ->
+                speech instanceof SynthesizedSpeech s && s.provider().equals("first")));
+    }
+
+    @Test
     void theObserverHearsOfEveryFinishedRequest() {
         RequestObserver observer = mock(RequestObserver.class);
         first.then(Outcome.succeed(), Outcome.fail(ErrorKind.INVALID_REQUEST));
