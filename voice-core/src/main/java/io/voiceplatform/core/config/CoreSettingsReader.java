@@ -135,6 +135,13 @@ public final class CoreSettingsReader {
         if (jitter == 1) {
             throw reader.invalid(retry + "jitter", "is not below 1 (a factor of 1 could make the wait zero)");
         }
+        Duration openDuration = reader.getDuration(breaker + "open-duration", ChronoUnit.SECONDS);
+        Duration firstOpenDuration = reader.getDuration(breaker + "first-open-duration", ChronoUnit.SECONDS);
+        if (firstOpenDuration.compareTo(openDuration) > 0) {
+            throw reader.invalid(breaker + "first-open-duration", "is longer than " + breaker + "open-duration ("
+                    + openDuration.toMillis() + "ms)");
+        }
+        String slow = "voice.resilience.slow-provider.";
         return new ResilienceSettings(
                 reader.getInt(retry + "max-attempts", 1, MAX),
                 initialBackoff,
@@ -145,8 +152,11 @@ public final class CoreSettingsReader {
                 reader.getInt(breaker + "minimum-calls", 1, MAX),
                 reader.getInt(breaker + "sliding-window", 1, MAX),
                 reader.getInt(breaker + "consecutive-failures", 1, MAX),
-                reader.getDuration(breaker + "open-duration", ChronoUnit.SECONDS),
-                reader.getInt(breaker + "half-open-calls", 1, MAX));
+                openDuration,
+                reader.getInt(breaker + "half-open-calls", 1, MAX),
+                firstOpenDuration,
+                new ResilienceSettings.SlowProvider(reader.getDouble(slow + "p95-multiple", 0, 1000),
+                        reader.getDuration(slow + "min-wait", ChronoUnit.SECONDS), reader.getInt(slow + "min-samples", 1, MAX)));
     }
 
     private static HealthSettings health(SettingsReader reader) {

@@ -2,6 +2,7 @@ package io.voiceplatform.core.resilience;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.internal.CircuitBreakerStateMachine;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -12,6 +13,7 @@ import io.voiceplatform.core.health.CallStatistics;
 
 import java.util.concurrent.ExecutionException;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -43,20 +45,28 @@ public final class ProviderGuard {
 
     public ProviderGuard(String name, String provider, ResilienceSettings settings,
                          ScheduledExecutorService scheduler, CallStatistics statistics) {
+        this(name, provider, settings, scheduler, statistics, Clock.systemUTC());
+    }
+
+    /** @param clock the circuit's clock, which decides when an open circuit lets trial calls through */
+    ProviderGuard(String name, String provider, ResilienceSettings settings,
+                  ScheduledExecutorService scheduler, CallStatistics statistics, Clock clock) {
         this.provider = provider;
         this.maxBackoff = settings.maxBackoff();
         this.openAfterConsecutiveFailures = settings.consecutiveFailures();
         this.scheduler = scheduler;
         this.statistics = statistics;
-        this.circuitBreaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
+        this.circuitBreaker = new CircuitBreakerStateMachine(name, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.slidingWindowSize())
                 .minimumNumberOfCalls(settings.minimumCalls())
                 .failureRateThreshold(settings.failureRateThreshold())
-                .waitDurationInOpenState(settings.openDuration())
+                // A circuit that has just opened soon lets trial calls through; each failed trial doubles the wait.
+                .waitIntervalFunctionInOpenState(IntervalFunction.ofExponentialBackoff(settings.firstOpenDuration(), 2.0,
+                        settings.openDuration()))
                 .permittedNumberOfCallsInHalfOpenState(settings.halfOpenCalls())
                 .recordException(ProviderGuard::countsAgainstProvider)
-                .build());
+                .build(), clock);
         IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(),
                 settings.backoffMultiplier(), settings.jitter(), settings.maxBackoff());
         this.retry = Retry.of(name, RetryConfig.custom()

@@ -30,7 +30,8 @@ class TestCoreSettingsReader {
                 new RoutingSettings(List.of("local"), List.of("local"), true),
                 new LimitSettings(25 * MB, 4096, Duration.ofSeconds(30), "auto", 64, Duration.ofSeconds(2)),
                 new ResilienceSettings(3, Duration.ofSeconds(1), Duration.ofSeconds(60), 2.0, 0.5,
-                        50f, 10, 100, 5, Duration.ofSeconds(60), 3),
+                        50f, 10, 100, 5, Duration.ofSeconds(4), 3, Duration.ofSeconds(1),
+                        new ResilienceSettings.SlowProvider(4, Duration.ofSeconds(1), 10)),
                 new HealthSettings(100, 0.95, 3, Duration.ofSeconds(4), 2, 5),
                 dir.resolve("plugins"),
                 false), settings);
@@ -51,8 +52,9 @@ class TestCoreSettingsReader {
                     retry { max-attempts = 4, initial-backoff = 200ms, max-backoff = 5, multiplier = 1.5, jitter = 0 }
                     circuit-breaker {
                       failure-rate-threshold = 25.5, minimum-calls = 4, sliding-window = 20, consecutive-failures = 7
-                      open-duration = 2m, half-open-calls = 1
+                      open-duration = 2m, half-open-calls = 1, first-open-duration = 3
                     }
+                    slow-provider { p95-multiple = 2.5, min-wait = 300ms, min-samples = 20 }
                   }
                   health {
                     window = 50, min-success-rate = 0.9, max-consecutive-failures = 4, max-mean-latency = 1500ms
@@ -66,7 +68,8 @@ class TestCoreSettingsReader {
                 new RoutingSettings(List.of("openai", "local"), List.of("yandex", "google"), false),
                 new LimitSettings(10 * MB, 5000, Duration.ofSeconds(45), "en-US", 8, Duration.ofMillis(250)),
                 new ResilienceSettings(4, Duration.ofMillis(200), Duration.ofSeconds(5), 1.5, 0.0,
-                        25.5f, 4, 20, 7, Duration.ofMinutes(2), 1),
+                        25.5f, 4, 20, 7, Duration.ofMinutes(2), 1, Duration.ofSeconds(3),
+                        new ResilienceSettings.SlowProvider(2.5, Duration.ofMillis(300), 20)),
                 new HealthSettings(50, 0.9, 4, Duration.ofMillis(1500), 3, 3),
                 Path.of("/opt/voice/plugins"),
                 true), CoreSettingsReader.read(sources.load()));

@@ -17,7 +17,7 @@ public final class TestingSettings {
 
     public static ResilienceSettings resilience() {
         return new ResilienceSettings(3, Duration.ofMillis(5), Duration.ofMillis(200), 2.0, 0.5,
-                50f, 10, 100, 5, Duration.ofMillis(300), 3);
+                50f, 10, 100, 5, Duration.ofMillis(300), 3, Duration.ofMillis(300), ResilienceSettings.SlowProvider.OFF);
     }
 
     public static CoreSettings settings(List<String> stt, List<String> tts) {
