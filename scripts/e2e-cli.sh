@@ -42,6 +42,15 @@ cp "$WORK/hello.wav" "$WORK/hello.mp3"
 if "$VOICE" transcribe "$WORK/hello.mp3" 2>"$WORK/err.txt"; then fail "a mislabelled file was accepted"; fi
 grep -q "^error: .*named as mp3 but its bytes are wav" "$WORK/err.txt" || fail "unclear error: $(cat "$WORK/err.txt")"
 
+step "the distribution's SBOM names every jar in lib/"
+python3 - "$ROOT/voice-app/target/dist" <<'PY' || fail "sbom.json and lib/ disagree"
+import json, os, sys
+bom = json.load(open(os.path.join(sys.argv[1], "sbom.json")))
+listed = {f"{c['name']}-{c['version']}.jar" for c in bom["components"] + [bom["metadata"]["component"]]}
+shipped = set(os.listdir(os.path.join(sys.argv[1], "lib")))
+sys.exit(0 if listed == shipped else f"only in lib/: {sorted(shipped - listed)}; only in sbom.json: {sorted(listed - shipped)}")
+PY
+
 step "providers"
 "$VOICE" providers | tee "$WORK/providers.txt"
 grep -q "^local  (built-in)" "$WORK/providers.txt" || fail "the embedded provider is not listed"
