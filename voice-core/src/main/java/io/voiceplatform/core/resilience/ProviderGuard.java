@@ -2,7 +2,6 @@ package io.voiceplatform.core.resilience;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.internal.CircuitBreakerStateMachine;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -56,7 +55,7 @@ public final class ProviderGuard {
         this.openAfterConsecutiveFailures = settings.consecutiveFailures();
         this.scheduler = scheduler;
         this.statistics = statistics;
-        this.circuitBreaker = new CircuitBreakerStateMachine(name, CircuitBreakerConfig.custom()
+        this.circuitBreaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.slidingWindowSize())
                 .minimumNumberOfCalls(settings.minimumCalls())
@@ -66,7 +65,8 @@ public final class ProviderGuard {
                         settings.openDuration()))
                 .permittedNumberOfCallsInHalfOpenState(settings.halfOpenCalls())
                 .recordException(ProviderGuard::countsAgainstProvider)
-                .build(), clock);
+                .clock(clock)
+                .build());
         IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(),
                 settings.backoffMultiplier(), settings.jitter(), settings.maxBackoff());
         this.retry = Retry.of(name, RetryConfig.custom()
