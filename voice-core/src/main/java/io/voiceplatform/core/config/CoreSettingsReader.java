@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -136,11 +137,9 @@ public final class CoreSettingsReader {
             throw reader.invalid(retry + "jitter", "is not below 1 (a factor of 1 could make the wait zero)");
         }
         Duration openDuration = reader.getDuration(breaker + "open-duration", ChronoUnit.SECONDS);
-        Duration firstOpenDuration = reader.getDuration(breaker + "first-open-duration", ChronoUnit.SECONDS);
-        if (firstOpenDuration.compareTo(openDuration) > 0) {
-            throw reader.invalid(breaker + "first-open-duration", "is longer than " + breaker + "open-duration ("
-                    + openDuration.toMillis() + "ms)");
-        }
+        // An operator who shortens only the longest wait shortens the first one with it.
+        Duration firstOpenDuration = Collections.min(List.of(openDuration,
+                reader.getDuration(breaker + "first-open-duration", ChronoUnit.SECONDS)));
         String slow = "voice.resilience.slow-provider.";
         return new ResilienceSettings(
                 reader.getInt(retry + "max-attempts", 1, MAX),
