@@ -22,16 +22,16 @@ import java.util.stream.Stream;
 
 /**
  * Plugins dropped into a directory: each {@code *.jar} directly in it is one plugin, and each
- * sub-directory is one plugin made of all the jars inside it. Every plugin gets its own class loader
- * whose parent shows voice-api only.
+ * sub-directory is one plugin made of all the jars inside it. Every plugin gets its own class loader, whose
+ * parent shows the JDK, voice-api and voice-provider-support only ({@link PluginParentClassLoader}).
  */
 public final class DirectoryPluginSource implements PluginSource {
     private final Path directory;
-    private final ClassLoader apiOnly;
+    private final ClassLoader parent;
 
     public DirectoryPluginSource(Path directory, ClassLoader application) {
         this.directory = directory;
-        this.apiOnly = new ApiOnlyClassLoader(application);
+        this.parent = new PluginParentClassLoader(application);
     }
 
     @Override
@@ -72,7 +72,7 @@ public final class DirectoryPluginSource implements PluginSource {
     private List<DiscoveredPlugin> load(Path origin, List<Path> jars) {
         jars.forEach(DirectoryPluginSource::checkSpiVersion);
         URL[] urls = jars.stream().map(DirectoryPluginSource::toUrl).toArray(URL[]::new);
-        URLClassLoader loader = new URLClassLoader("plugin:" + origin.getFileName(), urls, apiOnly);
+        URLClassLoader loader = new URLClassLoader("plugin:" + origin.getFileName(), urls, parent);
         List<DiscoveredPlugin> found = new ArrayList<>();
         try {
             for (ProviderPlugin plugin : ServiceLoader.load(ProviderPlugin.class, loader)) {

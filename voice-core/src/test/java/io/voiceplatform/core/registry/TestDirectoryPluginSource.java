@@ -12,6 +12,8 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,14 +122,41 @@ class TestDirectoryPluginSource {
     }
 
     @Test
-    void aPluginSeesVoiceApiButNotThePlatformsLibraries(@TempDir Path dir) throws Exception {
-        Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        Files.move(buildPluginJar(dir.resolve("build"), "acme.jar"), plugins.resolve("acme.jar"));
-        DiscoveredPlugin found = new DirectoryPluginSource(plugins, getClass().getClassLoader()).discover().get(0);
-        assertSame(SttProvider.class, found.loader().loadClass(SttProvider.class.getName()));
-        assertThrows(ClassNotFoundException.class, () -> found.loader().loadClass("com.google.inject.Guice"));
-        assertThrows(ClassNotFoundException.class, () -> found.loader().loadClass(ProviderRegistry.class.getName()));
-        ((AutoCloseable) found.loader()).close();
+    void aPluginSeesTheJdkVoiceApiAndProviderSupportButNotThePlatformsLibraries(@TempDir Path dir) throws Exception {
+        // The platform's class path, as lib/ holds it: voice-provider-support beside the platform's own classes.
+        Path platform = compile(dir.resolve("platform"), Map.of(
+                "io/voiceplatform/providers/support/Shared.java", "package io.voiceplatform.providers.support; public final class Shared {}",
+                "com/example/platform/Internal.java", "package com.example.platform; public final class Internal {}"));
+        try (URLClassLoader application = new URLClassLoader(new URL[]{platform.toUri().toURL()}, getClass().getClassLoader())) {
+            Path plugins = Files.createDirectories(dir.resolve("plugins"));
+            Files.move(buildPluginJar(dir.resolve("build"), "acme.jar"), plugins.resolve("acme.jar"));
+            ClassLoader plugin = new DirectoryPluginSource(plugins, application).discover().get(0).loader();
+
+            assertSame(String.class, plugin.loadClass("java.lang.String"));
+            assertSame(java.net.http.HttpRequest.class, plugin.loadClass("java.net.http.HttpRequest"));
+            assertSame(SttProvider.class, plugin.loadClass(SttProvider.class.getName()));
+            assertSame(application.loadClass("io.voiceplatform.providers.support.Shared"),
+                    plugin.loadClass("io.voiceplatform.providers.support.Shared"), "one copy, shared by every plugin");
+            assertThrows(ClassNotFoundException.class, () -> plugin.loadClass("com.example.platform.Internal"));
+            assertThrows(ClassNotFoundException.class, () -> plugin.loadClass("com.google.inject.Guice"));
+            assertThrows(ClassNotFoundException.class, () -> plugin.loadClass(ProviderRegistry.class.getName()));
+            assertEquals(null, plugin.getResource("reference.conf"), "the platform's reference.conf is not the plugin's");
+            ((AutoCloseable) plugin).close();
+        }
+    }
+
+    /** Compiles Java sources (path under the source root, text) against voice-api; returns the class directory. */
+    private static Path compile(Path workDir, Map<String, String> sources) throws IOException {
+        Path classes = Files.createDirectories(workDir.resolve("classes"));
+        String apiPath = Path.of(ProviderPlugin.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+        List<String> arguments = new java.util.ArrayList<>(List.of("--release", "17", "-cp", apiPath, "-d", classes.toString()));
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            Path file = workDir.resolve("src").resolve(source.getKey());
+            Files.createDirectories(file.getParent());
+            arguments.add(Files.writeString(file, source.getValue()).toString());
+        }
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new)));
+        return classes;
     }
 
     @Test
