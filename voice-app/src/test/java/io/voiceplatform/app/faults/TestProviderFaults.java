@@ -6,6 +6,7 @@ import com.google.inject.multibindings.OptionalBinder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.voiceplatform.app.TestingBuiltInProviders;
 import io.voiceplatform.app.server.ServerSettings;
 import io.voiceplatform.app.server.VoiceServer;
 import io.voiceplatform.core.bootstrap.VoiceRuntime;
@@ -64,7 +65,7 @@ class TestProviderFaults {
                 voice.server.rate-limit.per-minute = 100000
                 %s
                 """.formatted(upstream.port(), extraConfig));
-        VoiceConfig config = VoiceConfig.load(new ConfigSources(Map.of(), Map.of(), workDir, Optional.of(conf), getClass().getClassLoader()));
+        VoiceConfig config = VoiceConfig.load(new ConfigSources(Map.of(), TestingBuiltInProviders.systemProperties(), workDir, Optional.of(conf), getClass().getClassLoader()));
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         runtime = VoiceRuntime.start(config, binder -> OptionalBinder.newOptionalBinder(binder, MeterRegistry.class)
                 .setBinding().toInstance(meters));
