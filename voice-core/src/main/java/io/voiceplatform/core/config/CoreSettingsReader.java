@@ -39,7 +39,15 @@ public final class CoreSettingsReader {
     public static CoreSettings read(VoiceConfig config) {
         SettingsReader reader = new SettingsReader(config.config());
         return new CoreSettings(routing(reader), limits(reader, config), resilience(reader), health(reader),
-                pluginsDir(reader, config.sources().workingDir()), reader.getBoolean("voice.performance.enabled"));
+                pluginDirectories(reader, config.sources().workingDir()), reader.getBoolean("voice.performance.enabled"));
+    }
+
+    /**
+     * Only the plugin directories, for what must find the plugins without validating the rest, such as
+     * {@code voice config}.
+     */
+    public static PluginDirectories pluginDirectories(VoiceConfig config) {
+        return pluginDirectories(new SettingsReader(config.config()), config.sources().workingDir());
     }
 
     /**
@@ -174,9 +182,13 @@ public final class CoreSettingsReader {
                 downAfter);
     }
 
+    private static PluginDirectories pluginDirectories(SettingsReader reader, Path workingDir) {
+        return new PluginDirectories(directory(reader, "voice.plugins.builtin-dir", workingDir),
+                directory(reader, "voice.plugins.dir", workingDir));
+    }
+
     /** Relative to the working directory, like every other relative path in the configuration. */
-    private static Path pluginsDir(SettingsReader reader, Path workingDir) {
-        String path = "voice.plugins.dir";
+    private static Path directory(SettingsReader reader, String path, Path workingDir) {
         String dir = reader.getString(path).strip();
         try {
             if (dir.isEmpty()) {

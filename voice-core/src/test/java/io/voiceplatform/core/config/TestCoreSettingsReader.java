@@ -33,7 +33,7 @@ class TestCoreSettingsReader {
                         50f, 10, 100, 5, Duration.ofSeconds(4), 3, Duration.ofSeconds(1),
                         new ResilienceSettings.SlowProvider(4, Duration.ofSeconds(1), 10)),
                 new HealthSettings(100, 0.95, 3, Duration.ofSeconds(4), 2, 5),
-                dir.resolve("plugins"),
+                new PluginDirectories(dir.resolve("providers"), dir.resolve("plugins")),
                 false), settings);
     }
 
@@ -42,7 +42,7 @@ class TestCoreSettingsReader {
         TestingConfigSources sources = new TestingConfigSources(dir);
         sources.extraFile(sources.write("all.conf", """
                 voice {
-                  plugins.dir = "/opt/voice/plugins"
+                  plugins { builtin-dir = "/opt/voice/providers", dir = "/opt/voice/plugins" }
                   default-language = en_us
                   stt { providers = [openai, local], default-provider = "" }
                   tts { providers = [google], default-provider = yandex }
@@ -71,7 +71,7 @@ class TestCoreSettingsReader {
                         25.5f, 4, 20, 7, Duration.ofMinutes(2), 1, Duration.ofSeconds(3),
                         new ResilienceSettings.SlowProvider(2.5, Duration.ofMillis(300), 20)),
                 new HealthSettings(50, 0.9, 4, Duration.ofMillis(1500), 3, 3),
-                Path.of("/opt/voice/plugins"),
+                new PluginDirectories(Path.of("/opt/voice/providers"), Path.of("/opt/voice/plugins")),
                 true), CoreSettingsReader.read(sources.load()));
     }
 
@@ -154,6 +154,7 @@ class TestCoreSettingsReader {
             "voice.health.down-after | 1 | is below voice.health.degraded-after (2)",
             "voice.performance.enabled | enabled | is not a boolean (true/false, yes/no, on/off, 1/0)",
             "voice.plugins.dir | ' ' | is empty; name a directory",
+            "voice.plugins.builtin-dir | '' | is empty; name a directory",
     })
     void anInvalidValueStopsWithOneLineNamingKeyValueOriginAndRule(String key, String value, String rule) {
         TestingConfigSources sources = new TestingConfigSources(dir).property(key, value);
@@ -195,6 +196,18 @@ class TestCoreSettingsReader {
         assertEquals(List.of("voice.limits.max-file-size", "voice.limts.max-text-chars", "voice.providers.cloudy.api-kee"),
                 CoreSettingsReader.unknownKeys(sources.load()));
         assertEquals(List.of(), CoreSettingsReader.unknownKeys(new TestingConfigSources(dir.resolve("clean")).load()));
+    }
+
+    @Test
+    void aPluginsReferenceConfMakesTheKeysOfItsSectionKnown() {
+        TestingConfigSources sources = new TestingConfigSources(dir);
+        sources.write("plugin/reference.conf", "voice.providers.cloudy {\n  # Key.\n  api-key = \"\"\n}\n");
+        sources.extraFile(sources.write("typo.conf", "voice.providers.cloudy.api-kee = \"x\"\nvoice.providers.cloudy.api-key = \"y\"\n"));
+        VoiceConfig config = sources.load();
+
+        assertEquals(List.of(), CoreSettingsReader.unknownKeys(config), "a section no reference.conf declares is not judged");
+        assertEquals(List.of("voice.providers.cloudy.api-kee"), CoreSettingsReader.unknownKeys(
+                config.withPluginReferences(List.of(TestingConfigSources.isolatedLoader(dir.resolve("plugin"))))));
     }
 
     @Test

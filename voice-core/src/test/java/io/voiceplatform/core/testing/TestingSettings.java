@@ -3,6 +3,7 @@ package io.voiceplatform.core.testing;
 import io.voiceplatform.core.config.CoreSettings;
 import io.voiceplatform.core.config.HealthSettings;
 import io.voiceplatform.core.config.LimitSettings;
+import io.voiceplatform.core.config.PluginDirectories;
 import io.voiceplatform.core.config.ResilienceSettings;
 import io.voiceplatform.core.config.RoutingSettings;
 
@@ -34,6 +35,6 @@ public final class TestingSettings {
                 limits,
                 resilience,
                 new HealthSettings(100, 0.95, 3, Duration.ofSeconds(4), 2, 5),
-                Path.of("no-plugins-here"), false);
+                new PluginDirectories(Path.of("no-providers-here"), Path.of("no-plugins-here")), false);
     }
 }
