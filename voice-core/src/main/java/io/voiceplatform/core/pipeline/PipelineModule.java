@@ -65,7 +65,7 @@ public final class PipelineModule extends AbstractModule {
     RequestPipeline pipeline(PipelineStages stages, ProviderRegistry registry, ProviderGuards guards, MeterRegistry meters,
                              @Named(PROVIDER_HISTOGRAMS) Boolean histograms, ScheduledExecutorService scheduler) {
         ProviderChain chain = new ProviderChain(registry, guards, stages.hedging(), stages.order(),
-                new ProviderMetrics(meters, histograms), scheduler);
+                new ProviderMetrics(meters, histograms), scheduler, settings.resilience().slowProvider());
         return new RequestPipeline(stages.admission(), new RequestValidator(settings.limits()),
                 new Router(registry, settings.routing(), stages.order()), stages.cache(), stages.coalescer(), chain,
                 stages.streaming(), stages.observer(), scheduler, settings.limits().processingTimeout());

@@ -67,6 +67,7 @@ public final class SpeechTask extends Task<SynthesizedSpeech> {
     @Override
     CompletionStage<SynthesizedSpeech> call(String id, ProviderRegistry registry) {
         TtsProvider provider = registry.tts(id).orElseThrow();
-        return provider.synthesize(request.withModelHint(modelFor(provider, request.modelHint())));
+        return DerivedFuture.of(provider.synthesize(request.withModelHint(modelFor(provider, request.modelHint()))),
+                speech -> SpeechAnswerCheck.checked(request.outputFormat(), speech));
     }
 }

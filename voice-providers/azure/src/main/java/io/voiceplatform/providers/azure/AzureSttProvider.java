@@ -1,7 +1,6 @@
 package io.voiceplatform.providers.azure;
 
-import io.voiceplatform.providers.support.PcmAudio;
-
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.HealthProbe;
@@ -12,12 +11,12 @@ import io.voiceplatform.api.Transcript;
 import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.VoiceException;
-import io.voiceplatform.api.plugin.ProviderContext;
+import io.voiceplatform.providers.support.HttpUrls;
+import io.voiceplatform.providers.support.PcmAudio;
+import io.voiceplatform.providers.support.ProviderHttp;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -44,9 +43,10 @@ final class AzureSttProvider implements SttProvider {
     private static final String PATH = "/speech/recognition/conversation/cognitiveservices/v1";
     private static final String WAV_16K = "audio/wav; codecs=audio/pcm; samplerate=16000";
     private static final String OGG_OPUS = "audio/ogg; codecs=opus";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AzureSettings settings;
-    private final AzureApi api;
+    private final ProviderHttp http;
     private final ProviderCapabilities capabilities;
     /** Converts audio; its threads exist only while there is work. */
     private final ThreadPoolExecutor conversions = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -56,9 +56,9 @@ final class AzureSttProvider implements SttProvider {
                 return thread;
             });
 
-    AzureSttProvider(AzureSettings settings, ProviderContext context) {
+    AzureSttProvider(AzureSettings settings, ProviderHttp http) {
         this.settings = settings;
-        this.api = new AzureApi(settings, context);
+        this.http = http;
         conversions.allowCoreThreadTimeOut(true);
         this.capabilities = ProviderCapabilities.builder()
                 .languages(settings.sttLocales().locales().toArray(String[]::new))
@@ -136,13 +136,12 @@ final class AzureSttProvider implements SttProvider {
 
     private CompletableFuture<Transcript> recognize(TranscriptionRequest request, String locale, Audio audio,
                                                     String contentType, Duration duration) {
-        HttpRequest call = api.request(URI.create(settings.sttBaseUrl() + PATH + "?language="
-                        + URLEncoder.encode(locale, StandardCharsets.UTF_8) + "&format=detailed"))
+        HttpRequest.Builder call = HttpRequest.newBuilder(URI.create(settings.sttBaseUrl() + PATH + "?language="
+                        + HttpUrls.encode(locale) + "&format=detailed"))
                 .header("Content-Type", contentType)
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(audio.toByteArray()))
-                .build();
-        return api.sendForJson(call, body -> AzureTranscriptReader.read(body, request.timestampDetail(), locale, duration));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(audio.toByteArray()));
+        return http.send(call, body -> AzureTranscriptReader.read(JSON.readTree(body), request.timestampDetail(), locale, duration));
     }
 
     private static Audio toWav16kMono(Audio audio) {
@@ -164,12 +163,12 @@ final class AzureSttProvider implements SttProvider {
 
     @Override
     public CompletionStage<HealthProbe> checkHealth() {
-        return CompletableFuture.completedFuture(api.health());
+        return CompletableFuture.completedFuture(http.health());
     }
 
     @Override
     public void close() {
-        api.close();
+        http.close();
         conversions.shutdownNow();
     }
 

@@ -1,7 +1,5 @@
 package io.voiceplatform.providers.azure;
 
-import io.voiceplatform.providers.support.PcmAudio;
-
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.ErrorKind;
@@ -11,7 +9,8 @@ import io.voiceplatform.api.SpeechRequest;
 import io.voiceplatform.api.SynthesizedSpeech;
 import io.voiceplatform.api.TtsProvider;
 import io.voiceplatform.api.VoiceException;
-import io.voiceplatform.api.plugin.ProviderContext;
+import io.voiceplatform.providers.support.PcmAudio;
+import io.voiceplatform.providers.support.ProviderHttp;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -29,14 +28,16 @@ final class AzureTtsProvider implements TtsProvider {
     /** Longest text sent in one request; the service cuts the audio at 10 minutes. */
     static final int MAX_TEXT_CHARS = 10_000;
     private static final String PATH = "/cognitiveservices/v1";
+    /** Azure's synthesis endpoint requires a User-Agent naming the application. */
+    private static final String USER_AGENT = "voice-platform";
 
     private final AzureSettings settings;
-    private final AzureApi api;
+    private final ProviderHttp http;
     private final ProviderCapabilities capabilities;
 
-    AzureTtsProvider(AzureSettings settings, ProviderContext context) {
+    AzureTtsProvider(AzureSettings settings, ProviderHttp http) {
         this.settings = settings;
-        this.api = new AzureApi(settings, context);
+        this.http = http;
         this.capabilities = ProviderCapabilities.builder()
                 .languages(settings.voices().locales().toArray(String[]::new))
                 .outputFormats(AzureOutputFormat.platformFormats())
@@ -73,13 +74,12 @@ final class AzureTtsProvider implements TtsProvider {
             return unsupported("Azure has no voice " + request.voice().map(n -> "'" + n + "' ").orElse("")
                     + "speaking " + request.language());
         }
-        HttpRequest call = api.request(URI.create(settings.ttsBaseUrl() + PATH))
+        HttpRequest.Builder call = HttpRequest.newBuilder(URI.create(settings.ttsBaseUrl() + PATH))
                 .header("Content-Type", "application/ssml+xml")
                 .header("X-Microsoft-OutputFormat", format.get().header())
-                .header("User-Agent", AzureApi.USER_AGENT)
-                .POST(HttpRequest.BodyPublishers.ofString(AzureSsml.of(request.text(), voice.get(), request.speed()), StandardCharsets.UTF_8))
-                .build();
-        return api.send(call, bytes -> speech(bytes, format.get().format()));
+                .header("User-Agent", USER_AGENT)
+                .POST(HttpRequest.BodyPublishers.ofString(AzureSsml.of(request.text(), voice.get(), request.speed()), StandardCharsets.UTF_8));
+        return http.send(call, bytes -> speech(bytes, format.get().format()));
     }
 
     private SynthesizedSpeech speech(byte[] bytes, AudioFormat format) {
@@ -97,12 +97,12 @@ final class AzureTtsProvider implements TtsProvider {
 
     @Override
     public CompletionStage<HealthProbe> checkHealth() {
-        return CompletableFuture.completedFuture(api.health());
+        return CompletableFuture.completedFuture(http.health());
     }
 
     @Override
     public void close() {
-        api.close();
+        http.close();
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.json;
+
 /** The plugin contract of the test kit, with Azure Speech's documented answers. */
 class TestAzureContract extends ProviderContractTest {
     @Override
@@ -23,7 +25,7 @@ class TestAzureContract extends ProviderContractTest {
 
     @Override
     protected Optional<MockResponse> transcriptionAnswer() {
-        return Optional.of(TestingAzure.json(200, "stt-simple-success.json"));
+        return Optional.of(json(200, "stt-simple-success.json"));
     }
 
     @Override
@@ -31,7 +33,10 @@ class TestAzureContract extends ProviderContractTest {
         return Optional.of(new MockResponse().setHeader("Content-Type", "audio/mpeg").setBody("ID3\u0004\0\0\0\0\0\0fake mp3 frames"));
     }
 
-    /** Azure's REST endpoints answer errors as plain text (or an empty body). */
+    /**
+     * Azure's REST endpoints answer errors as plain text (or an empty body); it documents no error body, so there
+     * are no documented errors beyond the kit's status table.
+     */
     @Override
     protected MockResponse errorAnswer(int status, String message) {
         return new MockResponse().setResponseCode(status).setHeader("Content-Type", "text/plain").setBody(message);

@@ -43,7 +43,7 @@ class TestAzureSettings {
     @Test
     void readsEveryOverride() {
         AzureSettings s = AzureSettings.from(new ProviderSettings("voice.providers.azure", Map.of(
-                "api-key", "k", "region", "eastus", "stt-base-url", "http://localhost:9000/stt",
+                "api-key", "az-settings-key-0123456789", "region", "eastus", "stt-base-url", "http://localhost:9000/stt",
                 "stt-languages", "de-DE,fr-FR", "stt-default-language", "fr", "tts-voice", "en-US-AvaNeural",
                 "extra-voices", "en-US-AvaNeural", "timeout", "3s")));
 
@@ -53,6 +53,7 @@ class TestAzureSettings {
         assertEquals("fr-FR", s.sttDefaultLanguage());
         assertEquals("en-US-AvaNeural", s.defaultVoice().name());
         assertEquals(Duration.ofSeconds(3), s.timeout());
+        assertFalse(s.toString().contains("az-settings-key-0123456789"), s.toString());
     }
 
     @Test

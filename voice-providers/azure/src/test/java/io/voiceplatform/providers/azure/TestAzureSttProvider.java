@@ -1,5 +1,7 @@
 package io.voiceplatform.providers.azure;
 
+import io.voiceplatform.providers.testkit.MockProviderServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.ErrorKind;
@@ -9,29 +11,21 @@ import io.voiceplatform.api.TimestampDetail;
 import io.voiceplatform.api.Transcript;
 import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.VoiceException;
-import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,28 +37,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TestAzureSttProvider {
     private static final String PATH = "/speech/recognition/conversation/cognitiveservices/v1";
 
+    @RegisterExtension
+    final MockProviderServer mock = TestingAzure.mockServer();
     private MockWebServer server;
-    private ScheduledExecutorService scheduler;
     private SttProvider stt;
 
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        stt = new AzurePlugin().createStt(TestingAzure.context(server, scheduler, Map.of())).orElseThrow();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        stt.close();
-        server.shutdown();
-        scheduler.shutdownNow();
+    void create() {
+        server = mock.server();
+        stt = mock.stt(Map.of());
     }
 
     @Test
     void postsSixteenKilohertzMonoWavWithLocaleAndDetailedFormat() throws Exception {
-        server.enqueue(TestingAzure.json(200, "stt-detailed-success.json"));
+        server.enqueue(json(200, "stt-detailed-success.json"));
         Audio wav = TestingAzure.wav();
 
         Transcript t = transcribe(TranscriptionRequest.of(wav).withLanguage("en-GB"));
@@ -84,7 +70,7 @@ class TestAzureSttProvider {
 
     @Test
     void convertsOtherRatesAndChannelsToSixteenKilohertzMono() throws Exception {
-        server.enqueue(TestingAzure.json(200, "stt-detailed-success.json"));
+        server.enqueue(json(200, "stt-detailed-success.json"));
 
         Transcript t = transcribe(TranscriptionRequest.of(TestingAzure.wav48kStereo(0.5)).withLanguage("en-US"));
 
@@ -99,7 +85,7 @@ class TestAzureSttProvider {
 
     @Test
     void convertsRawPcm() throws Exception {
-        server.enqueue(TestingAzure.json(200, "stt-simple-success.json"));
+        server.enqueue(json(200, "stt-simple-success.json"));
 
         transcribe(TranscriptionRequest.of(Audio.of(new byte[1600], AudioFormat.PCM, 8_000, 1)).withLanguage("en-US"));
 
@@ -110,7 +96,7 @@ class TestAzureSttProvider {
 
     @Test
     void sendsOggOpusAsItIs() throws Exception {
-        server.enqueue(TestingAzure.json(200, "stt-detailed-success.json"));
+        server.enqueue(json(200, "stt-detailed-success.json"));
         Audio ogg = TestingAzure.oggOpus(2.5, 312);
 
         Transcript t = transcribe(TranscriptionRequest.of(ogg).withLanguage("en-US"));
@@ -123,8 +109,8 @@ class TestAzureSttProvider {
 
     @Test
     void sendsABareLanguageAsItsLocaleAndAutoAsTheDefaultLocale() throws Exception {
-        server.enqueue(TestingAzure.json(200, "stt-simple-success.json"));
-        server.enqueue(TestingAzure.json(200, "stt-simple-success.json"));
+        server.enqueue(json(200, "stt-simple-success.json"));
+        server.enqueue(json(200, "stt-simple-success.json"));
 
         Transcript russian = transcribe(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("ru"));
         Transcript auto = transcribe(TranscriptionRequest.of(TestingAzure.wav()));
@@ -137,8 +123,8 @@ class TestAzureSttProvider {
 
     @Test
     void readsTheRecognizedSpanAsASegmentAndWordsWhenGiven() throws Exception {
-        server.enqueue(TestingAzure.json(200, "stt-detailed-success.json"));
-        server.enqueue(TestingAzure.json(200, "stt-detailed-words.json"));
+        server.enqueue(json(200, "stt-detailed-success.json"));
+        server.enqueue(json(200, "stt-detailed-words.json"));
 
         Transcript segment = transcribe(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US").withTimestampDetail(TimestampDetail.SEGMENT));
         Transcript words = transcribe(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US").withTimestampDetail(TimestampDetail.WORD));
@@ -149,7 +135,7 @@ class TestAzureSttProvider {
 
     @Test
     void silenceIsAnEmptyTranscript() {
-        server.enqueue(TestingAzure.json(200, "stt-initial-silence.json"));
+        server.enqueue(json(200, "stt-initial-silence.json"));
 
         Transcript t = transcribe(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US"));
 
@@ -159,8 +145,8 @@ class TestAzureSttProvider {
 
     @Test
     void speechInAnotherLanguageIsUnsupportedAndAServiceErrorIsUnavailable() {
-        server.enqueue(TestingAzure.json(200, "stt-no-match.json"));
-        server.enqueue(TestingAzure.json(200, "stt-error-status.json"));
+        server.enqueue(json(200, "stt-no-match.json"));
+        server.enqueue(json(200, "stt-error-status.json"));
 
         assertEquals(ErrorKind.UNSUPPORTED, failure(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US")).kind());
         assertEquals(ErrorKind.UNAVAILABLE, failure(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US")).kind());
@@ -179,64 +165,6 @@ class TestAzureSttProvider {
         assertTrue(stt.capabilities().supportsLanguage("ru"));
     }
 
-    @ParameterizedTest(name = "HTTP {0} is {1}")
-    @CsvSource({
-            "400, INVALID_REQUEST",
-            "401, AUTHENTICATION",
-            "403, AUTHENTICATION",
-            "404, UNSUPPORTED",
-            "413, UNSUPPORTED",
-            "415, UNSUPPORTED",
-            "500, UNAVAILABLE",
-            "502, UNAVAILABLE",
-            "503, UNAVAILABLE"})
-    void mapsEachErrorStatus(int status, ErrorKind kind) {
-        server.enqueue(new MockResponse().setResponseCode(status).setBody(status == 400 ? "Unsupported audio format" : ""));
-
-        VoiceException e = failure(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US"));
-
-        assertEquals(kind, e.kind());
-        assertTrue(e.getMessage().contains("HTTP " + status), e.getMessage());
-        if (status == 400) {
-            assertTrue(e.getMessage().contains("Unsupported audio format"), e.getMessage());
-        }
-    }
-
-    @Test
-    void rateLimitingCarriesRetryAfter() {
-        server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "12"));
-
-        VoiceException e = failure(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US"));
-
-        assertEquals(ErrorKind.RATE_LIMITED, e.kind());
-        assertEquals(Optional.of(Duration.ofSeconds(12)), e.retryAfter());
-    }
-
-    @Test
-    void aRefusedKeyKeepsTheProviderDown() {
-        server.enqueue(new MockResponse().setResponseCode(401));
-
-        failure(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US"));
-
-        assertFalse(stt.checkHealth().toCompletableFuture().join().up());
-    }
-
-    @Test
-    void malformedBodiesTimeoutsAndDroppedConnectionsMapToTheirKinds() {
-        server.enqueue(new MockResponse().setResponseCode(200).setBody("RecognitionStatus=Success"));
-        assertEquals(ErrorKind.PROVIDER_ERROR, failure(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US")).kind());
-
-        server.enqueue(new MockResponse().setResponseCode(200).setBody("{\"RecognitionStatus\":\"Success\"}"));
-        assertEquals(ErrorKind.PROVIDER_ERROR, failure(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US")).kind());
-
-        shortTimeout();
-        server.enqueue(TestingAzure.json(200, "stt-detailed-success.json").setSocketPolicy(SocketPolicy.NO_RESPONSE));
-        assertEquals(ErrorKind.TIMEOUT, failure(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US")).kind());
-
-        server.enqueue(TestingAzure.json(200, "stt-detailed-success.json").setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
-        assertEquals(ErrorKind.UNAVAILABLE, failure(TranscriptionRequest.of(TestingAzure.wav()).withLanguage("en-US")).kind());
-    }
-
     private Transcript transcribe(TranscriptionRequest request) {
         return stt.transcribe(request).toCompletableFuture().join();
     }
@@ -246,11 +174,5 @@ class TestAzureSttProvider {
         assertTrue(e.getCause() instanceof VoiceException, String.valueOf(e.getCause()));
         assertFalse(e.getCause().getMessage().contains(TestingAzure.KEY));
         return (VoiceException) e.getCause();
-    }
-
-    /** Recreates the provider with a short deadline, so that a timeout test does not wait long. */
-    private void shortTimeout() {
-        stt.close();
-        stt = new AzurePlugin().createStt(TestingAzure.context(server, scheduler, Map.of("timeout", "1s"))).orElseThrow();
     }
 }

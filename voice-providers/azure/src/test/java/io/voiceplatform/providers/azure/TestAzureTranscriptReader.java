@@ -1,9 +1,11 @@
 package io.voiceplatform.providers.azure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.TimedText;
 import io.voiceplatform.api.TimestampDetail;
 import io.voiceplatform.api.Transcript;
+import io.voiceplatform.api.VoiceException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -11,7 +13,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(10)
@@ -46,7 +50,15 @@ class TestAzureTranscriptReader {
         assertEquals(List.of(new TimedText(0.07, 0.33, "good"), new TimedText(0.34, 0.91, "morning")), t.words());
     }
 
+    @Test
+    void successWithoutATextIsAProviderError() throws IOException {
+        VoiceException e = assertThrows(VoiceException.class, () -> AzureTranscriptReader.read(
+                JSON.readTree("{\"RecognitionStatus\":\"Success\"}"), TimestampDetail.NONE, "en-US", Duration.ZERO));
+
+        assertEquals(ErrorKind.PROVIDER_ERROR, e.kind());
+    }
+
     private static Transcript read(String fixture, TimestampDetail detail, Duration audio) throws IOException {
-        return AzureTranscriptReader.read(JSON.readTree(TestingAzure.fixture(fixture)), detail, "en-US", audio);
+        return AzureTranscriptReader.read(JSON.readTree(fixture(fixture)), detail, "en-US", audio);
     }
 }

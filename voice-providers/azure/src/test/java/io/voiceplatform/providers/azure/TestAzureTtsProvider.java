@@ -1,5 +1,7 @@
 package io.voiceplatform.providers.azure;
 
+import io.voiceplatform.providers.testkit.MockProviderServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.SpeechRequest;
@@ -9,22 +11,16 @@ import io.voiceplatform.api.VoiceException;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -38,27 +34,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TestAzureTtsProvider {
     private static final byte[] MP3 = {'I', 'D', '3', 4, 0, 0, 0, 0, 0, 0};
 
+    @RegisterExtension
+    final MockProviderServer mock = TestingAzure.mockServer();
     private MockWebServer server;
-    private ScheduledExecutorService scheduler;
     private TtsProvider tts;
 
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        tts = create(Map.of());
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        tts.close();
-        server.shutdown();
-        scheduler.shutdownNow();
+    void create() {
+        server = mock.server();
+        tts = mock.tts(Map.of());
     }
 
     private TtsProvider create(Map<String, String> overrides) {
-        return new AzurePlugin().createTts(TestingAzure.context(server, scheduler, overrides)).orElseThrow();
+        return mock.tts(overrides);
     }
 
     @Test
@@ -157,34 +145,6 @@ class TestAzureTtsProvider {
         assertFalse(tts.capabilities().outputFormats().contains(AudioFormat.FLAC));
     }
 
-    @ParameterizedTest(name = "HTTP {0} is {1}")
-    @CsvSource({
-            "400, INVALID_REQUEST",
-            "401, AUTHENTICATION",
-            "415, UNSUPPORTED",
-            "502, UNAVAILABLE",
-            "503, UNAVAILABLE"})
-    void mapsEachDocumentedErrorStatus(int status, ErrorKind kind) {
-        server.enqueue(new MockResponse().setResponseCode(status));
-
-        assertEquals(kind, failure(SpeechRequest.of("Hi", AudioFormat.MP3)).kind());
-    }
-
-    @Test
-    void rateLimitingCarriesRetryAfterAndTimeoutsAndDropsMapToTheirKinds() {
-        server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "4"));
-        VoiceException limited = failure(SpeechRequest.of("Hi", AudioFormat.MP3));
-        assertEquals(ErrorKind.RATE_LIMITED, limited.kind());
-        assertEquals(Optional.of(Duration.ofSeconds(4)), limited.retryAfter());
-
-        shortTimeout();
-        server.enqueue(audio(MP3).setSocketPolicy(SocketPolicy.NO_RESPONSE));
-        assertEquals(ErrorKind.TIMEOUT, failure(SpeechRequest.of("Hi", AudioFormat.MP3)).kind());
-
-        server.enqueue(audio(new byte[64 * 1024]).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
-        assertEquals(ErrorKind.UNAVAILABLE, failure(SpeechRequest.of("Hi", AudioFormat.MP3)).kind());
-    }
-
     private static MockResponse audio(byte[] bytes) {
         return new MockResponse().setResponseCode(200).setHeader("Content-Type", "audio/mpeg").setBody(new Buffer().write(bytes));
     }
@@ -198,11 +158,5 @@ class TestAzureTtsProvider {
         assertTrue(e.getCause() instanceof VoiceException, String.valueOf(e.getCause()));
         assertFalse(e.getCause().getMessage().contains(TestingAzure.KEY));
         return (VoiceException) e.getCause();
-    }
-
-    /** Recreates the provider with a short deadline, so that a timeout test does not wait long. */
-    private void shortTimeout() {
-        tts.close();
-        tts = new AzurePlugin().createTts(TestingAzure.context(server, scheduler, Map.of("timeout", "1s"))).orElseThrow();
     }
 }

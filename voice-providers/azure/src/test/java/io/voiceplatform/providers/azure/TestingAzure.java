@@ -4,57 +4,32 @@ import io.voiceplatform.providers.support.PcmAudio;
 
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
-import io.voiceplatform.api.plugin.HttpTransport;
-import io.voiceplatform.api.plugin.ProviderContext;
-import io.voiceplatform.api.plugin.ProviderSettings;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
+import io.voiceplatform.providers.testkit.MockProviderServer;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
 
-/** An Azure plugin with both endpoints pointed at a MockWebServer, with a canary key, and the fixtures. */
+/** The Azure plugin with both endpoints at a mock server, with a canary key, and audio to send. */
 final class TestingAzure {
     static final String KEY = "az-canary-3c9d2e7f1a0b";
 
     private TestingAzure() {
     }
 
-    static ProviderContext context(MockWebServer server, ScheduledExecutorService scheduler, Map<String, String> overrides) {
-        Map<String, String> values = new HashMap<>(Map.of(
+    /** A mock Azure server, and the plugin's settings for it: enabled, the canary key, a 2 s limit. */
+    static MockProviderServer mockServer() {
+        return new MockProviderServer(new AzurePlugin(), url -> Map.of(
                 "enabled", "true",
                 "api-key", KEY,
                 "region", "westeurope",
-                "stt-base-url", server.url("/").toString(),
-                "tts-base-url", server.url("/").toString(),
+                "stt-base-url", url,
+                "tts-base-url", url,
                 "stt-languages", "en-US,en-GB,ru-RU,de-DE",
                 "stt-default-language", "en-US",
                 "tts-voice", "en-US-JennyNeural",
                 "timeout", "2s"));
-        values.putAll(overrides);
-        HttpClient client = HttpClient.newHttpClient();
-        HttpTransport transport = client::sendAsync;
-        return new ProviderContext(new ProviderSettings("voice.providers.azure", values), transport, scheduler);
-    }
-
-    static MockResponse json(int status, String fixture) {
-        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(fixture(fixture));
-    }
-
-    static String fixture(String name) {
-        try (InputStream in = TestingAzure.class.getResourceAsStream("/fixtures/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new UncheckedIOException(new IOException("fixture " + name, e));
-        }
     }
 
     /** A tenth of a second of 16 kHz mono silence, with a WAV header. */

@@ -1,7 +1,6 @@
 package io.voiceplatform.providers.deepgram;
 
-import io.voiceplatform.providers.support.PcmAudio;
-
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.HealthProbe;
@@ -12,7 +11,9 @@ import io.voiceplatform.api.TimestampDetail;
 import io.voiceplatform.api.Transcript;
 import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.VoiceException;
-import io.voiceplatform.api.plugin.ProviderContext;
+import io.voiceplatform.providers.support.HttpUrls;
+import io.voiceplatform.providers.support.PcmAudio;
+import io.voiceplatform.providers.support.ProviderHttp;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -28,14 +29,15 @@ import java.util.concurrent.CompletionStage;
 final class DeepgramSttProvider implements SttProvider {
     /** Deepgram takes files up to 2 GB. */
     static final long MAX_AUDIO_BYTES = 2L * 1024 * 1024 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DeepgramSettings settings;
-    private final DeepgramApi api;
+    private final ProviderHttp http;
     private final ProviderCapabilities capabilities;
 
-    DeepgramSttProvider(DeepgramSettings settings, ProviderContext context) {
+    DeepgramSttProvider(DeepgramSettings settings, ProviderHttp http) {
         this.settings = settings;
-        this.api = new DeepgramApi(settings, context);
+        this.http = http;
         this.capabilities = ProviderCapabilities.builder()
                 .languages(DeepgramLanguages.CODES.toArray(String[]::new))
                 .inputFormats(AudioFormat.WAV, AudioFormat.MP3, AudioFormat.OGG_OPUS, AudioFormat.FLAC, AudioFormat.WEBM,
@@ -69,31 +71,30 @@ final class DeepgramSttProvider implements SttProvider {
         }
         String model = request.modelHint().filter(settings.sttModels()::contains).orElse(settings.defaultSttModel());
         Audio audio = request.audio().format() == AudioFormat.PCM ? PcmAudio.toWav(request.audio()) : request.audio();
-        HttpRequest call = api.request(URI.create(settings.baseUrl() + "/v1/listen?" + query(model, language, request.timestampDetail())))
+        HttpRequest.Builder call = HttpRequest.newBuilder(URI.create(settings.baseUrl() + "/v1/listen?" + query(model, language, request.timestampDetail())))
                 .header("Content-Type", audio.format().mediaType())
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(audio.toByteArray()))
-                .build();
-        return api.sendForJson(call, body -> DeepgramTranscriptReader.read(body, request.timestampDetail(),
+                .POST(HttpRequest.BodyPublishers.ofByteArray(audio.toByteArray()));
+        return http.send(call, body -> DeepgramTranscriptReader.read(JSON.readTree(body), request.timestampDetail(),
                 language.isPresent() ? request.language() : Language.AUTO, model));
     }
 
     /** Model, language (or detection), punctuation and smart formatting; utterances when segments are wanted. */
     private static String query(String model, Optional<String> language, TimestampDetail detail) {
-        return "model=" + DeepgramApi.encode(model)
-                + language.map(code -> "&language=" + DeepgramApi.encode(code)).orElse("&detect_language=true")
+        return "model=" + HttpUrls.encode(model)
+                + language.map(code -> "&language=" + HttpUrls.encode(code)).orElse("&detect_language=true")
                 + "&punctuate=true&smart_format=true"
                 + (detail == TimestampDetail.SEGMENT ? "&utterances=true" : "");
     }
 
     @Override
     public CompletionStage<HealthProbe> checkHealth() {
-        return CompletableFuture.completedFuture(api.health());
+        return CompletableFuture.completedFuture(http.health());
     }
 
     @Override
     public void close() {
-        api.close();
+        http.close();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.voiceplatform.providers.deepgram;
 
-import io.voiceplatform.providers.support.PcmAudio;
-
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.ErrorKind;
@@ -11,11 +10,13 @@ import io.voiceplatform.api.SpeechRequest;
 import io.voiceplatform.api.SynthesizedSpeech;
 import io.voiceplatform.api.TtsProvider;
 import io.voiceplatform.api.VoiceException;
-import io.voiceplatform.api.plugin.ProviderContext;
+import io.voiceplatform.providers.support.HttpUrls;
+import io.voiceplatform.providers.support.PcmAudio;
+import io.voiceplatform.providers.support.ProviderHttp;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -31,12 +32,12 @@ final class DeepgramTtsProvider implements TtsProvider {
     static final int MAX_TEXT_CHARS = 2000;
 
     private final DeepgramSettings settings;
-    private final DeepgramApi api;
+    private final ProviderHttp http;
     private final ProviderCapabilities capabilities;
 
-    DeepgramTtsProvider(DeepgramSettings settings, ProviderContext context) {
+    DeepgramTtsProvider(DeepgramSettings settings, ProviderHttp http) {
         this.settings = settings;
-        this.api = new DeepgramApi(settings, context);
+        this.http = http;
         this.capabilities = ProviderCapabilities.builder()
                 .languages(DeepgramVoices.languages().toArray(String[]::new))
                 .outputFormats(DeepgramOutputFormat.platformFormats())
@@ -74,12 +75,12 @@ final class DeepgramTtsProvider implements TtsProvider {
             return unsupported("Deepgram has no voice " + name.map(n -> "'" + n + "' ").orElse("")
                     + "speaking " + request.language());
         }
-        HttpRequest call = api.request(URI.create(settings.baseUrl() + "/v1/speak?model="
-                        + DeepgramApi.encode(voice.get().model()) + "&" + format.get().query()))
+        String body = JsonNodeFactory.instance.objectNode().put("text", request.text()).toString();
+        HttpRequest.Builder call = HttpRequest.newBuilder(URI.create(settings.baseUrl() + "/v1/speak?model="
+                        + HttpUrls.encode(voice.get().model()) + "&" + format.get().query()))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(api.json(Map.of("text", request.text()))))
-                .build();
-        return api.send(call, bytes -> speech(bytes, format.get().format()));
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return http.send(call, bytes -> speech(bytes, format.get().format()));
     }
 
     private SynthesizedSpeech speech(byte[] bytes, AudioFormat format) {
@@ -99,12 +100,12 @@ final class DeepgramTtsProvider implements TtsProvider {
 
     @Override
     public CompletionStage<HealthProbe> checkHealth() {
-        return CompletableFuture.completedFuture(api.health());
+        return CompletableFuture.completedFuture(http.health());
     }
 
     @Override
     public void close() {
-        api.close();
+        http.close();
     }
 
     @Override

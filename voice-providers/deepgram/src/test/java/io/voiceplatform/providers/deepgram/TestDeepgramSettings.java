@@ -40,7 +40,7 @@ class TestDeepgramSettings {
     @Test
     void readsEveryOverride() {
         DeepgramSettings s = DeepgramSettings.from(new ProviderSettings("voice.providers.deepgram", Map.of(
-                "api-key", "k", "base-url", "http://localhost:8080/deepgram/", "stt-models", "nova-3,base",
+                "api-key", "dg-settings-key-0123456789", "base-url", "http://localhost:8080/deepgram/", "stt-models", "nova-3,base",
                 "tts-voice", "aura-2-thalia-en", "timeout", "5s")));
 
         assertEquals(URI.create("http://localhost:8080/deepgram"), s.baseUrl());
@@ -48,7 +48,8 @@ class TestDeepgramSettings {
         assertEquals("nova-3", s.defaultSttModel());
         assertEquals("aura-2-thalia-en", s.ttsVoice().model());
         assertEquals(Duration.ofSeconds(5), s.timeout());
-        assertEquals("k", s.apiKey().reveal());
+        assertEquals("dg-settings-key-0123456789", s.apiKey().reveal());
+        assertFalse(s.toString().contains("dg-settings-key-0123456789"), s.toString());
     }
 
     @Test

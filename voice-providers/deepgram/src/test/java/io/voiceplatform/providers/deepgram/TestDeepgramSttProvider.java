@@ -1,36 +1,30 @@
 package io.voiceplatform.providers.deepgram;
 
+import io.voiceplatform.providers.testkit.MockProviderServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.ErrorKind;
-import io.voiceplatform.api.Language;
 import io.voiceplatform.api.SttProvider;
 import io.voiceplatform.api.TimedText;
 import io.voiceplatform.api.TimestampDetail;
 import io.voiceplatform.api.Transcript;
 import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.VoiceException;
-import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,28 +34,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The exact requests of {@code POST /v1/listen} and how each documented answer is read, against a local server. */
 @Timeout(20)
 class TestDeepgramSttProvider {
+    @RegisterExtension
+    final MockProviderServer mock = TestingDeepgram.mockServer();
     private MockWebServer server;
-    private ScheduledExecutorService scheduler;
     private SttProvider stt;
 
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        stt = new DeepgramPlugin().createStt(TestingDeepgram.context(server, scheduler, Map.of())).orElseThrow();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        stt.close();
-        server.shutdown();
-        scheduler.shutdownNow();
+    void create() {
+        server = mock.server();
+        stt = mock.stt(Map.of());
     }
 
     @Test
     void postsTheAudioWithModelLanguageAndFormattingOptions() throws Exception {
-        server.enqueue(TestingDeepgram.json(200, "listen-success.json"));
+        server.enqueue(json(200, "listen-success.json"));
         Audio wav = TestingDeepgram.wav();
 
         Transcript t = transcribe(TranscriptionRequest.of(wav).withLanguage("en-US"));
@@ -81,7 +67,7 @@ class TestDeepgramSttProvider {
 
     @Test
     void sendsEachFormatWithItsMediaType() throws Exception {
-        server.enqueue(TestingDeepgram.json(200, "listen-success.json"));
+        server.enqueue(json(200, "listen-success.json"));
         byte[] mp3 = {(byte) 0xFF, (byte) 0xFB, (byte) 0x90, 0x44, 0, 0, 0, 0};
 
         transcribe(TranscriptionRequest.of(Audio.of(mp3, AudioFormat.MP3)).withLanguage("en"));
@@ -91,7 +77,7 @@ class TestDeepgramSttProvider {
 
     @Test
     void wrapsRawPcmInAWavHeader() throws Exception {
-        server.enqueue(TestingDeepgram.json(200, "listen-success.json"));
+        server.enqueue(json(200, "listen-success.json"));
 
         transcribe(TranscriptionRequest.of(TestingDeepgram.pcm()).withLanguage("en"));
 
@@ -104,7 +90,7 @@ class TestDeepgramSttProvider {
 
     @Test
     void letsDeepgramDetectTheLanguageWhenAskedForAuto() throws Exception {
-        server.enqueue(TestingDeepgram.json(200, "listen-detected-language.json"));
+        server.enqueue(json(200, "listen-detected-language.json"));
 
         Transcript t = transcribe(TranscriptionRequest.of(TestingDeepgram.wav()));
 
@@ -116,7 +102,7 @@ class TestDeepgramSttProvider {
 
     @Test
     void sendsARegionDeepgramHasNoModelForAsItsLanguage() throws Exception {
-        server.enqueue(TestingDeepgram.json(200, "listen-success.json"));
+        server.enqueue(json(200, "listen-success.json"));
 
         transcribe(TranscriptionRequest.of(TestingDeepgram.wav()).withLanguage("ru-RU"));
 
@@ -125,8 +111,8 @@ class TestDeepgramSttProvider {
 
     @Test
     void usesTheModelTheRequestNamesWhenOffered() throws Exception {
-        server.enqueue(TestingDeepgram.json(200, "listen-success.json"));
-        server.enqueue(TestingDeepgram.json(200, "listen-success.json"));
+        server.enqueue(json(200, "listen-success.json"));
+        server.enqueue(json(200, "listen-success.json"));
 
         Transcript chosen = transcribe(TranscriptionRequest.of(TestingDeepgram.wav()).withLanguage("en").withModelHint(Optional.of("nova-3")));
         Transcript fallback = transcribe(TranscriptionRequest.of(TestingDeepgram.wav()).withLanguage("en").withModelHint(Optional.of("whisper-1")));
@@ -139,8 +125,8 @@ class TestDeepgramSttProvider {
 
     @Test
     void asksForUtterancesWhenSegmentsAreWantedAndReadsWordsWhenWordsAre() throws Exception {
-        server.enqueue(TestingDeepgram.json(200, "listen-utterances.json"));
-        server.enqueue(TestingDeepgram.json(200, "listen-success.json"));
+        server.enqueue(json(200, "listen-utterances.json"));
+        server.enqueue(json(200, "listen-success.json"));
 
         Transcript segments = transcribe(TranscriptionRequest.of(TestingDeepgram.wav()).withLanguage("en")
                 .withTimestampDetail(TimestampDetail.SEGMENT));
@@ -163,80 +149,6 @@ class TestDeepgramSttProvider {
         assertTrue(stt.capabilities().supportsLanguage("en-GB"));
     }
 
-    @ParameterizedTest(name = "HTTP {0} is {2}")
-    @CsvSource({
-            "400, error-bad-request.json, INVALID_REQUEST, corrupt or unsupported data",
-            "401, error-invalid-auth.json, AUTHENTICATION, Invalid credentials.",
-            "403, error-invalid-auth.json, AUTHENTICATION, INVALID_AUTH",
-            "404, error-bad-request.json, UNSUPPORTED, Bad Request",
-            "413, error-bad-request.json, UNSUPPORTED, Bad Request",
-            "422, error-invalid-json.json, INVALID_REQUEST, Invalid JSON submitted.",
-            "500, error-bad-request.json, UNAVAILABLE, HTTP 500",
-            "502, error-bad-request.json, UNAVAILABLE, HTTP 502",
-            "503, error-bad-request.json, UNAVAILABLE, HTTP 503"})
-    void mapsEachErrorStatusAndKeepsDeepgramsMessage(int status, String fixture, ErrorKind kind, String message) {
-        server.enqueue(TestingDeepgram.json(status, fixture));
-
-        VoiceException e = failure(TranscriptionRequest.of(TestingDeepgram.wav()).withLanguage("en"));
-
-        assertEquals(kind, e.kind());
-        assertTrue(e.getMessage().contains(message), e.getMessage());
-        assertEquals(Optional.of("deepgram"), e.provider());
-    }
-
-    @Test
-    void rateLimitingCarriesRetryAfter() {
-        server.enqueue(TestingDeepgram.json(429, "error-rate-limited.json").setHeader("Retry-After", "7"));
-
-        VoiceException e = failure(TranscriptionRequest.of(TestingDeepgram.wav()).withLanguage("en"));
-
-        assertEquals(ErrorKind.RATE_LIMITED, e.kind());
-        assertEquals(Optional.of(Duration.ofSeconds(7)), e.retryAfter());
-        assertTrue(e.getMessage().contains("Too many requests"), e.getMessage());
-    }
-
-    @Test
-    void aRefusedKeyKeepsTheProviderDownWithTheReason() {
-        assertTrue(stt.checkHealth().toCompletableFuture().join().up());
-        server.enqueue(TestingDeepgram.json(401, "error-invalid-auth.json"));
-
-        failure(TranscriptionRequest.of(TestingDeepgram.wav()).withLanguage("en"));
-
-        var health = stt.checkHealth().toCompletableFuture().join();
-        assertFalse(health.up());
-        assertTrue(health.detail().contains("Invalid credentials"), health.detail());
-        assertFalse(health.detail().contains(TestingDeepgram.KEY));
-    }
-
-    @Test
-    void aBodyThatIsNotJsonIsAProviderError() {
-        server.enqueue(new MockResponse().setResponseCode(200).setBody("<html>gateway</html>"));
-
-        assertEquals(ErrorKind.PROVIDER_ERROR, failure(TranscriptionRequest.of(TestingDeepgram.wav()).withLanguage("en")).kind());
-    }
-
-    @Test
-    void noAnswerInTimeIsATimeout() {
-        shortTimeout();
-        server.enqueue(TestingDeepgram.json(200, "listen-success.json").setSocketPolicy(SocketPolicy.NO_RESPONSE));
-
-        assertEquals(ErrorKind.TIMEOUT, failure(TranscriptionRequest.of(TestingDeepgram.wav()).withLanguage("en")).kind());
-    }
-
-    @Test
-    void aConnectionDroppedMidBodyIsUnavailable() {
-        server.enqueue(TestingDeepgram.json(200, "listen-success.json").setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
-
-        assertEquals(ErrorKind.UNAVAILABLE, failure(TranscriptionRequest.of(TestingDeepgram.wav()).withLanguage("en")).kind());
-    }
-
-    @Test
-    void anUnreachableServerIsUnavailable() throws IOException {
-        server.shutdown();
-
-        assertEquals(ErrorKind.UNAVAILABLE, failure(TranscriptionRequest.of(TestingDeepgram.wav()).withLanguage("en")).kind());
-    }
-
     private Transcript transcribe(TranscriptionRequest request) {
         return stt.transcribe(request).toCompletableFuture().join();
     }
@@ -247,11 +159,5 @@ class TestDeepgramSttProvider {
         VoiceException failure = (VoiceException) e.getCause();
         assertFalse(failure.getMessage().contains(TestingDeepgram.KEY), "the key leaked: " + failure.getMessage());
         return failure;
-    }
-
-    /** Recreates the provider with a short deadline, so that a timeout test does not wait long. */
-    private void shortTimeout() {
-        stt.close();
-        stt = new DeepgramPlugin().createStt(TestingDeepgram.context(server, scheduler, Map.of("timeout", "300ms"))).orElseThrow();
     }
 }

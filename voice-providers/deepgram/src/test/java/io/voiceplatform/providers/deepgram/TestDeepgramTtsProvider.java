@@ -1,5 +1,7 @@
 package io.voiceplatform.providers.deepgram;
 
+import io.voiceplatform.providers.testkit.MockProviderServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.SpeechRequest;
@@ -9,22 +11,17 @@ import io.voiceplatform.api.VoiceException;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -38,23 +35,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TestDeepgramTtsProvider {
     private static final byte[] MP3 = {(byte) 0xFF, (byte) 0xF3, 0x44, (byte) 0xC4, 1, 2, 3, 4};
 
+    @RegisterExtension
+    final MockProviderServer mock = TestingDeepgram.mockServer();
     private MockWebServer server;
-    private ScheduledExecutorService scheduler;
     private TtsProvider tts;
 
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        tts = new DeepgramPlugin().createTts(TestingDeepgram.context(server, scheduler, Map.of())).orElseThrow();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        tts.close();
-        server.shutdown();
-        scheduler.shutdownNow();
+    void create() {
+        server = mock.server();
+        tts = mock.tts(Map.of());
     }
 
     @Test
@@ -129,41 +118,6 @@ class TestDeepgramTtsProvider {
         assertEquals(2000, tts.capabilities().maxTextChars());
     }
 
-    @ParameterizedTest(name = "HTTP {0} is {2}")
-    @CsvSource({
-            "400, error-invalid-json.json, INVALID_REQUEST, Invalid JSON submitted.",
-            "401, error-invalid-auth.json, AUTHENTICATION, Invalid credentials.",
-            "404, error-bad-request.json, UNSUPPORTED, Bad Request",
-            "500, error-bad-request.json, UNAVAILABLE, HTTP 500"})
-    void mapsErrorStatusesAndKeepsDeepgramsMessage(int status, String fixture, ErrorKind kind, String message) {
-        server.enqueue(TestingDeepgram.json(status, fixture));
-
-        VoiceException e = failure(SpeechRequest.of("Hi", AudioFormat.MP3));
-
-        assertEquals(kind, e.kind());
-        assertTrue(e.getMessage().contains(message), e.getMessage());
-    }
-
-    @Test
-    void rateLimitingCarriesRetryAfter() {
-        server.enqueue(TestingDeepgram.json(429, "error-rate-limited.json").setHeader("Retry-After", "3"));
-
-        VoiceException e = failure(SpeechRequest.of("Hi", AudioFormat.MP3));
-
-        assertEquals(ErrorKind.RATE_LIMITED, e.kind());
-        assertEquals(Optional.of(Duration.ofSeconds(3)), e.retryAfter());
-    }
-
-    @Test
-    void timeoutsAndDroppedConnectionsAreTimeoutAndUnavailable() {
-        shortTimeout();
-        server.enqueue(audio(MP3).setSocketPolicy(SocketPolicy.NO_RESPONSE));
-        assertEquals(ErrorKind.TIMEOUT, failure(SpeechRequest.of("Hi", AudioFormat.MP3)).kind());
-
-        server.enqueue(audio(new byte[64 * 1024]).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
-        assertEquals(ErrorKind.UNAVAILABLE, failure(SpeechRequest.of("Hi", AudioFormat.MP3)).kind());
-    }
-
     private static MockResponse audio(byte[] bytes) {
         return new MockResponse().setResponseCode(200).setHeader("Content-Type", "audio/mpeg").setBody(new Buffer().write(bytes));
     }
@@ -177,11 +131,5 @@ class TestDeepgramTtsProvider {
         assertTrue(e.getCause() instanceof VoiceException, String.valueOf(e.getCause()));
         assertFalse(e.getCause().getMessage().contains(TestingDeepgram.KEY));
         return (VoiceException) e.getCause();
-    }
-
-    /** Recreates the provider with a short deadline, so that a timeout test does not wait long. */
-    private void shortTimeout() {
-        tts.close();
-        tts = new DeepgramPlugin().createTts(TestingDeepgram.context(server, scheduler, Map.of("timeout", "1s"))).orElseThrow();
     }
 }

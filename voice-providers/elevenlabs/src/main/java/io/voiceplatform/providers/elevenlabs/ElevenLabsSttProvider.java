@@ -1,6 +1,6 @@
 package io.voiceplatform.providers.elevenlabs;
 
-
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.HealthProbe;
@@ -10,9 +10,9 @@ import io.voiceplatform.api.SttProvider;
 import io.voiceplatform.api.Transcript;
 import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.VoiceException;
-import io.voiceplatform.api.plugin.ProviderContext;
 import io.voiceplatform.providers.support.MultipartForm;
 import io.voiceplatform.providers.support.PcmAudio;
+import io.voiceplatform.providers.support.ProviderHttp;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -29,14 +29,15 @@ import java.util.concurrent.CompletionStage;
 final class ElevenLabsSttProvider implements SttProvider {
     /** ElevenLabs takes files up to 1 GB. */
     static final long MAX_AUDIO_BYTES = 1024L * 1024 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ElevenLabsSettings settings;
-    private final ElevenLabsApi api;
+    private final ProviderHttp http;
     private final ProviderCapabilities capabilities;
 
-    ElevenLabsSttProvider(ElevenLabsSettings settings, ProviderContext context) {
+    ElevenLabsSttProvider(ElevenLabsSettings settings, ProviderHttp http) {
         this.settings = settings;
-        this.api = new ElevenLabsApi(settings, context);
+        this.http = http;
         this.capabilities = ProviderCapabilities.builder()
                 .languages(ElevenLabsLanguages.TRANSCRIPTION.toArray(String[]::new))
                 .inputFormats(AudioFormat.WAV, AudioFormat.MP3, AudioFormat.OGG_OPUS, AudioFormat.FLAC, AudioFormat.WEBM,
@@ -75,23 +76,22 @@ final class ElevenLabsSttProvider implements SttProvider {
                 .field("model_id", model);
         language.ifPresent(code -> form.field("language_code", code));
         form.field("timestamps_granularity", "word").field("tag_audio_events", "false");
-        HttpRequest call = api.request(URI.create(settings.baseUrl() + "/v1/speech-to-text"))
+        HttpRequest.Builder call = HttpRequest.newBuilder(URI.create(settings.baseUrl() + "/v1/speech-to-text"))
                 .header("Content-Type", form.contentType())
                 .header("Accept", "application/json")
-                .POST(form.publisher())
-                .build();
-        return api.sendForJson(call, body -> ElevenLabsTranscriptReader.read(body, request.timestampDetail(),
+                .POST(form.publisher());
+        return http.send(call, body -> ElevenLabsTranscriptReader.read(JSON.readTree(body), request.timestampDetail(),
                 auto ? Language.AUTO : request.language(), model));
     }
 
     @Override
     public CompletionStage<HealthProbe> checkHealth() {
-        return CompletableFuture.completedFuture(api.health());
+        return CompletableFuture.completedFuture(http.health());
     }
 
     @Override
     public void close() {
-        api.close();
+        http.close();
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.voiceplatform.providers.elevenlabs;
 
-import io.voiceplatform.providers.support.PcmAudio;
-
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.ErrorKind;
@@ -12,14 +12,13 @@ import io.voiceplatform.api.SpeechRequest;
 import io.voiceplatform.api.SynthesizedSpeech;
 import io.voiceplatform.api.TtsProvider;
 import io.voiceplatform.api.VoiceException;
-import io.voiceplatform.api.plugin.ProviderContext;
+import io.voiceplatform.providers.support.HttpUrls;
+import io.voiceplatform.providers.support.PcmAudio;
+import io.voiceplatform.providers.support.ProviderHttp;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -39,12 +38,12 @@ final class ElevenLabsTtsProvider implements TtsProvider {
     static final int MAX_TEXT_CHARS_V2_5 = 40_000;
 
     private final ElevenLabsSettings settings;
-    private final ElevenLabsApi api;
+    private final ProviderHttp http;
     private final ProviderCapabilities capabilities;
 
-    ElevenLabsTtsProvider(ElevenLabsSettings settings, ProviderContext context) {
+    ElevenLabsTtsProvider(ElevenLabsSettings settings, ProviderHttp http) {
         this.settings = settings;
-        this.api = new ElevenLabsApi(settings, context);
+        this.http = http;
         this.capabilities = ProviderCapabilities.builder()
                 .languages(ElevenLabsLanguages.synthesis(settings.ttsModels()).toArray(String[]::new))
                 .outputFormats(ElevenLabsOutputFormat.platformFormats())
@@ -86,25 +85,22 @@ final class ElevenLabsTtsProvider implements TtsProvider {
             return unsupported("ElevenLabs has no voice '" + request.voice().orElseThrow()
                     + "': give a voice id or one of " + settings.voices().names());
         }
-        HttpRequest call = api.request(URI.create(settings.baseUrl() + "/v1/text-to-speech/"
-                        + URLEncoder.encode(voice.get(), StandardCharsets.UTF_8) + (settings.streaming() ? "/stream" : "")
+        HttpRequest.Builder call = HttpRequest.newBuilder(URI.create(settings.baseUrl() + "/v1/text-to-speech/"
+                        + HttpUrls.encode(voice.get()) + (settings.streaming() ? "/stream" : "")
                         + "?output_format=" + format.get().outputFormat()))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(api.json(body(request, model))))
-                .build();
-        return api.send(call, bytes -> speech(bytes, format.get().format()));
+                .POST(HttpRequest.BodyPublishers.ofString(body(request, model).toString(), StandardCharsets.UTF_8));
+        return http.send(call, bytes -> speech(bytes, format.get().format()));
     }
 
-    private static Map<String, Object> body(SpeechRequest request, String model) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("text", request.text());
-        body.put("model_id", model);
+    private static ObjectNode body(SpeechRequest request, String model) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("text", request.text()).put("model_id", model);
         if (ElevenLabsLanguages.enforcesLanguage(model) && !Language.AUTO.equals(request.language())) {
             body.put("language_code", Language.primary(request.language()));
         }
         if (request.speed() != 1.0) {
             // Only the speed is overridden; the voice keeps its stored stability and similarity.
-            body.put("voice_settings", Map.of("speed", request.speed()));
+            body.putObject("voice_settings").put("speed", request.speed());
         }
         return body;
     }
@@ -135,12 +131,12 @@ final class ElevenLabsTtsProvider implements TtsProvider {
 
     @Override
     public CompletionStage<HealthProbe> checkHealth() {
-        return CompletableFuture.completedFuture(api.health());
+        return CompletableFuture.completedFuture(http.health());
     }
 
     @Override
     public void close() {
-        api.close();
+        http.close();
     }
 
     @Override

@@ -42,7 +42,7 @@ class TestElevenLabsSettings {
     @Test
     void readsEveryOverride() {
         ElevenLabsSettings s = ElevenLabsSettings.from(new ProviderSettings("voice.providers.elevenlabs", Map.of(
-                "api-key", "k", "base-url", "https://proxy.example/eleven", "stt-models", "scribe_v2",
+                "api-key", "xi-settings-key-0123456789", "base-url", "https://proxy.example/eleven", "stt-models", "scribe_v2",
                 "tts-models", "eleven_flash_v2_5", "tts-voice", "narrator", "voices", "narrator=AZnzlk1XvdvUeBnXmlld",
                 "streaming", "yes", "timeout", "15s")));
 
@@ -53,6 +53,7 @@ class TestElevenLabsSettings {
         assertEquals(Optional.of("AZnzlk1XvdvUeBnXmlld"), s.voices().idOf("Narrator"));
         assertTrue(s.streaming());
         assertEquals(Duration.ofSeconds(15), s.timeout());
+        assertFalse(s.toString().contains("xi-settings-key-0123456789"), s.toString());
     }
 
     @Test

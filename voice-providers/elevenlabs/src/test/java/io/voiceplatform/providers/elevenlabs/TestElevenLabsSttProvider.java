@@ -1,5 +1,7 @@
 package io.voiceplatform.providers.elevenlabs;
 
+import io.voiceplatform.providers.testkit.MockProviderServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.ErrorKind;
@@ -10,27 +12,20 @@ import io.voiceplatform.api.Transcript;
 import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.providers.elevenlabs.TestingElevenLabs.Part;
-import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,28 +35,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The exact multipart requests of {@code POST /v1/speech-to-text} and how its answers are read, against a local server. */
 @Timeout(20)
 class TestElevenLabsSttProvider {
+    @RegisterExtension
+    final MockProviderServer mock = TestingElevenLabs.mockServer();
     private MockWebServer server;
-    private ScheduledExecutorService scheduler;
     private SttProvider stt;
 
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        stt = new ElevenLabsPlugin().createStt(TestingElevenLabs.context(server, scheduler, Map.of())).orElseThrow();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        stt.close();
-        server.shutdown();
-        scheduler.shutdownNow();
+    void create() {
+        server = mock.server();
+        stt = mock.stt(Map.of());
     }
 
     @Test
     void postsTheFileModelLanguageAndTimestampsAsMultipart() throws Exception {
-        server.enqueue(TestingElevenLabs.json(200, "stt-success.json"));
+        server.enqueue(json(200, "stt-success.json"));
         Audio wav = TestingElevenLabs.wav();
 
         Transcript t = transcribe(TranscriptionRequest.of(wav).withLanguage("en-US"));
@@ -88,7 +75,7 @@ class TestElevenLabsSttProvider {
 
     @Test
     void detectsTheLanguageWhenNoneIsAskedForAndReportsItAsIso6391() throws Exception {
-        server.enqueue(TestingElevenLabs.json(200, "stt-success-iso639-3.json"));
+        server.enqueue(json(200, "stt-success-iso639-3.json"));
 
         Transcript t = transcribe(TranscriptionRequest.of(TestingElevenLabs.wav()));
 
@@ -99,7 +86,7 @@ class TestElevenLabsSttProvider {
 
     @Test
     void keepsOnlyRealWordsWhenWordsAreWanted() throws Exception {
-        server.enqueue(TestingElevenLabs.json(200, "stt-success.json"));
+        server.enqueue(json(200, "stt-success.json"));
 
         Transcript t = transcribe(TranscriptionRequest.of(TestingElevenLabs.wav()).withLanguage("en")
                 .withTimestampDetail(TimestampDetail.WORD));
@@ -109,7 +96,7 @@ class TestElevenLabsSttProvider {
 
     @Test
     void sendsTheChosenModelAndWrapsRawPcm() throws Exception {
-        server.enqueue(TestingElevenLabs.json(200, "stt-success.json"));
+        server.enqueue(json(200, "stt-success.json"));
 
         transcribe(TranscriptionRequest.of(TestingElevenLabs.pcm()).withLanguage("en").withModelHint(Optional.of("scribe_v2")));
 
@@ -121,7 +108,7 @@ class TestElevenLabsSttProvider {
 
     @Test
     void sendsOtherFormatsAsTheyAre() throws Exception {
-        server.enqueue(TestingElevenLabs.json(200, "stt-success.json"));
+        server.enqueue(json(200, "stt-success.json"));
         byte[] ogg = {'O', 'g', 'g', 'S', 0, 2, 0, 0};
 
         transcribe(TranscriptionRequest.of(Audio.of(ogg, AudioFormat.OGG_OPUS)).withLanguage("en"));
@@ -140,60 +127,6 @@ class TestElevenLabsSttProvider {
         assertFalse(stt.capabilities().supportsLanguage("kk-KZ"));
     }
 
-    @ParameterizedTest(name = "HTTP {0} {1} is {2}")
-    @CsvSource({
-            "400, error-invalid-parameters.json, INVALID_REQUEST, 'invalid_parameters: The ''keyterms'' parameter'",
-            "401, error-invalid-api-key.json, AUTHENTICATION, 'invalid_api_key: Invalid API key'",
-            "401, error-quota-exceeded.json, RATE_LIMITED, 'quota_exceeded: This request exceeds your quota'",
-            "403, error-invalid-api-key.json, AUTHENTICATION, invalid_api_key",
-            "404, error-invalid-parameters.json, UNSUPPORTED, invalid_parameters",
-            "413, error-invalid-parameters.json, UNSUPPORTED, invalid_parameters",
-            "422, error-validation.json, INVALID_REQUEST, 'body.text: Field required'",
-            "429, error-too-many-requests.json, RATE_LIMITED, too_many_concurrent_requests",
-            "500, error-invalid-parameters.json, UNAVAILABLE, HTTP 500",
-            "503, error-invalid-parameters.json, UNAVAILABLE, HTTP 503"})
-    void mapsEachErrorAndKeepsElevenLabsMessage(int status, String fixture, ErrorKind kind, String message) {
-        server.enqueue(TestingElevenLabs.json(status, fixture).setHeader("Retry-After", "2"));
-
-        VoiceException e = failure(TranscriptionRequest.of(TestingElevenLabs.wav()).withLanguage("en"));
-
-        assertEquals(kind, e.kind());
-        assertTrue(e.getMessage().contains(message), e.getMessage());
-        if (status == 429) {
-            assertEquals(Optional.of(Duration.ofSeconds(2)), e.retryAfter());
-        }
-    }
-
-    @Test
-    void onlyARefusedKeyTakesTheProviderDown() {
-        server.enqueue(TestingElevenLabs.json(401, "error-quota-exceeded.json"));
-        failure(TranscriptionRequest.of(TestingElevenLabs.wav()).withLanguage("en"));
-        assertTrue(stt.checkHealth().toCompletableFuture().join().up());
-
-        server.enqueue(TestingElevenLabs.json(401, "error-invalid-api-key.json"));
-        failure(TranscriptionRequest.of(TestingElevenLabs.wav()).withLanguage("en"));
-
-        var health = stt.checkHealth().toCompletableFuture().join();
-        assertFalse(health.up());
-        assertTrue(health.detail().contains("Invalid API key"), health.detail());
-    }
-
-    @Test
-    void malformedBodiesTimeoutsAndDroppedConnectionsMapToTheirKinds() {
-        server.enqueue(new MockResponse().setResponseCode(200).setBody("{\"text\": "));
-        assertEquals(ErrorKind.PROVIDER_ERROR, failure(TranscriptionRequest.of(TestingElevenLabs.wav()).withLanguage("en")).kind());
-
-        server.enqueue(new MockResponse().setResponseCode(200).setBody("{\"language_code\": \"en\"}"));
-        assertEquals(ErrorKind.PROVIDER_ERROR, failure(TranscriptionRequest.of(TestingElevenLabs.wav()).withLanguage("en")).kind());
-
-        shortTimeout();
-        server.enqueue(TestingElevenLabs.json(200, "stt-success.json").setSocketPolicy(SocketPolicy.NO_RESPONSE));
-        assertEquals(ErrorKind.TIMEOUT, failure(TranscriptionRequest.of(TestingElevenLabs.wav()).withLanguage("en")).kind());
-
-        server.enqueue(TestingElevenLabs.json(200, "stt-success.json").setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
-        assertEquals(ErrorKind.UNAVAILABLE, failure(TranscriptionRequest.of(TestingElevenLabs.wav()).withLanguage("en")).kind());
-    }
-
     private Transcript transcribe(TranscriptionRequest request) {
         return stt.transcribe(request).toCompletableFuture().join();
     }
@@ -203,11 +136,5 @@ class TestElevenLabsSttProvider {
         assertTrue(e.getCause() instanceof VoiceException, String.valueOf(e.getCause()));
         assertFalse(e.getCause().getMessage().contains(TestingElevenLabs.KEY));
         return (VoiceException) e.getCause();
-    }
-
-    /** Recreates the provider with a short deadline, so that a timeout test does not wait long. */
-    private void shortTimeout() {
-        stt.close();
-        stt = new ElevenLabsPlugin().createStt(TestingElevenLabs.context(server, scheduler, Map.of("timeout", "1s"))).orElseThrow();
     }
 }

@@ -1,10 +1,12 @@
 package io.voiceplatform.providers.elevenlabs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.Language;
 import io.voiceplatform.api.TimedText;
 import io.voiceplatform.api.TimestampDetail;
 import io.voiceplatform.api.Transcript;
+import io.voiceplatform.api.VoiceException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -12,7 +14,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(10)
@@ -21,7 +25,7 @@ class TestElevenLabsTranscriptReader {
 
     @Test
     void readsTextDurationAndOnlyRealWords() throws IOException {
-        Transcript t = ElevenLabsTranscriptReader.read(JSON.readTree(TestingElevenLabs.fixture("stt-success.json")),
+        Transcript t = ElevenLabsTranscriptReader.read(JSON.readTree(fixture("stt-success.json")),
                 TimestampDetail.WORD, Language.AUTO, "scribe_v1");
 
         assertEquals("Hello world!", t.text());
@@ -35,10 +39,18 @@ class TestElevenLabsTranscriptReader {
 
     @Test
     void reportsAThreeLetterLanguageByItsTwoLetterCodeUnlessOneWasAskedFor() throws IOException {
-        String body = TestingElevenLabs.fixture("stt-success-iso639-3.json");
+        String body = fixture("stt-success-iso639-3.json");
 
         assertEquals("ru", ElevenLabsTranscriptReader.read(JSON.readTree(body), TimestampDetail.NONE, Language.AUTO, "scribe_v1").language());
         assertEquals("ru-RU", ElevenLabsTranscriptReader.read(JSON.readTree(body), TimestampDetail.NONE, "ru-RU", "scribe_v1").language());
         assertTrue(ElevenLabsTranscriptReader.read(JSON.readTree(body), TimestampDetail.NONE, "ru-RU", "scribe_v1").words().isEmpty());
+    }
+
+    @Test
+    void anAnswerWithoutTextIsAProviderError() {
+        VoiceException e = assertThrows(VoiceException.class, () -> ElevenLabsTranscriptReader.read(
+                JSON.readTree("{\"language_code\": \"en\"}"), TimestampDetail.NONE, Language.AUTO, "scribe_v1"));
+
+        assertEquals(ErrorKind.PROVIDER_ERROR, e.kind());
     }
 }

@@ -1,5 +1,7 @@
 package io.voiceplatform.providers.elevenlabs;
 
+import io.voiceplatform.providers.testkit.MockProviderServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voiceplatform.api.AudioFormat;
@@ -11,22 +13,16 @@ import io.voiceplatform.api.VoiceException;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -41,27 +37,19 @@ class TestElevenLabsTtsProvider {
     private static final byte[] MP3 = {'I', 'D', '3', 4, 0, 0, 0, 0, 0, 0};
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @RegisterExtension
+    final MockProviderServer mock = TestingElevenLabs.mockServer();
     private MockWebServer server;
-    private ScheduledExecutorService scheduler;
     private TtsProvider tts;
 
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        tts = create(Map.of());
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        tts.close();
-        server.shutdown();
-        scheduler.shutdownNow();
+    void create() {
+        server = mock.server();
+        tts = mock.tts(Map.of());
     }
 
     private TtsProvider create(Map<String, String> overrides) {
-        return new ElevenLabsPlugin().createTts(TestingElevenLabs.context(server, scheduler, overrides)).orElseThrow();
+        return mock.tts(overrides);
     }
 
     @Test
@@ -174,31 +162,6 @@ class TestElevenLabsTtsProvider {
         assertEquals(40_000, tts.capabilities().maxTextChars());
     }
 
-    @ParameterizedTest(name = "HTTP {0} {1} is {2}")
-    @CsvSource({
-            "400, error-voice-not-found.json, UNSUPPORTED, 'voice_not_found: A voice with the voice_id'",
-            "401, error-invalid-api-key.json, AUTHENTICATION, 'invalid_api_key: Invalid API key'",
-            "422, error-validation.json, INVALID_REQUEST, 'body.text: Field required'",
-            "500, error-invalid-parameters.json, UNAVAILABLE, HTTP 500"})
-    void mapsErrorsAndKeepsElevenLabsMessage(int status, String fixture, ErrorKind kind, String message) {
-        server.enqueue(TestingElevenLabs.json(status, fixture));
-
-        VoiceException e = failure(SpeechRequest.of("Hi", AudioFormat.MP3));
-
-        assertEquals(kind, e.kind());
-        assertTrue(e.getMessage().contains(message), e.getMessage());
-    }
-
-    @Test
-    void timeoutsAndDroppedConnectionsAreTimeoutAndUnavailable() {
-        shortTimeout();
-        server.enqueue(audio(MP3).setSocketPolicy(SocketPolicy.NO_RESPONSE));
-        assertEquals(ErrorKind.TIMEOUT, failure(SpeechRequest.of("Hi", AudioFormat.MP3)).kind());
-
-        server.enqueue(audio(new byte[64 * 1024]).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
-        assertEquals(ErrorKind.UNAVAILABLE, failure(SpeechRequest.of("Hi", AudioFormat.MP3)).kind());
-    }
-
     private static JsonNode body(RecordedRequest request) throws IOException {
         return JSON.readTree(request.getBody().readUtf8());
     }
@@ -216,11 +179,5 @@ class TestElevenLabsTtsProvider {
         assertTrue(e.getCause() instanceof VoiceException, String.valueOf(e.getCause()));
         assertFalse(e.getCause().getMessage().contains(TestingElevenLabs.KEY));
         return (VoiceException) e.getCause();
-    }
-
-    /** Recreates the provider with a short deadline, so that a timeout test does not wait long. */
-    private void shortTimeout() {
-        tts.close();
-        tts = new ElevenLabsPlugin().createTts(TestingElevenLabs.context(server, scheduler, Map.of("timeout", "1s"))).orElseThrow();
     }
 }

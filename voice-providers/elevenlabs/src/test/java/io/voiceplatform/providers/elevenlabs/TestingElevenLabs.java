@@ -4,57 +4,32 @@ import io.voiceplatform.providers.support.PcmAudio;
 
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
-import io.voiceplatform.api.plugin.HttpTransport;
-import io.voiceplatform.api.plugin.ProviderContext;
-import io.voiceplatform.api.plugin.ProviderSettings;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
+import io.voiceplatform.providers.testkit.MockProviderServer;
 import okhttp3.mockwebserver.RecordedRequest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
 
-/** An ElevenLabs plugin pointed at a MockWebServer, with a canary key, and the fixtures. */
+/** The ElevenLabs plugin against a mock server, with a canary key; audio to send, and the parts of a multipart request. */
 final class TestingElevenLabs {
     static final String KEY = "xi-canary-Hk8ZpQ2vW5rT";
 
     private TestingElevenLabs() {
     }
 
-    static ProviderContext context(MockWebServer server, ScheduledExecutorService scheduler, Map<String, String> overrides) {
-        Map<String, String> values = new HashMap<>(Map.of(
+    /** A mock ElevenLabs server, and the plugin's settings for it: enabled, the canary key, a 2 s limit. */
+    static MockProviderServer mockServer() {
+        return new MockProviderServer(new ElevenLabsPlugin(), url -> Map.of(
                 "enabled", "true",
                 "api-key", KEY,
-                "base-url", server.url("/").toString(),
+                "base-url", url,
                 "stt-models", "scribe_v1,scribe_v2",
                 "tts-models", "eleven_multilingual_v2,eleven_flash_v2_5",
                 "tts-voice", "george",
                 "voices", "george=JBFqnCBsd6RMkjVDRZzb,rachel=21m00Tcm4TlvDq8ikWAM,alloy=21m00Tcm4TlvDq8ikWAM",
                 "timeout", "2s"));
-        values.putAll(overrides);
-        HttpClient client = HttpClient.newHttpClient();
-        HttpTransport transport = client::sendAsync;
-        return new ProviderContext(new ProviderSettings("voice.providers.elevenlabs", values), transport, scheduler);
-    }
-
-    static MockResponse json(int status, String fixture) {
-        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(fixture(fixture));
-    }
-
-    static String fixture(String name) {
-        try (InputStream in = TestingElevenLabs.class.getResourceAsStream("/fixtures/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new UncheckedIOException(new IOException("fixture " + name, e));
-        }
     }
 
     /** One part of a multipart/form-data body: its Content-Disposition and Content-Type, and its bytes. */

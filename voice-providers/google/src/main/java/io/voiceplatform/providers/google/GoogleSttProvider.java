@@ -1,5 +1,6 @@
 package io.voiceplatform.providers.google;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voiceplatform.api.AudioFormat;
@@ -11,7 +12,7 @@ import io.voiceplatform.api.TimestampDetail;
 import io.voiceplatform.api.Transcript;
 import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.VoiceException;
-import io.voiceplatform.api.plugin.ProviderContext;
+import io.voiceplatform.providers.support.ProviderHttp;
 
 import java.net.URI;
 import java.time.Duration;
@@ -37,15 +38,16 @@ final class GoogleSttProvider implements SttProvider {
     /** The v1 recognition models (https://cloud.google.com/speech-to-text/docs/transcription-model). */
     static final List<String> MODELS = List.of("default", "latest_long", "latest_short", "command_and_search", "phone_call",
             "video", "medical_dictation", "medical_conversation");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PATH = "/v1/speech:recognize";
 
     private final GoogleSettings settings;
-    private final GoogleApi api;
+    private final ProviderHttp http;
     private final ProviderCapabilities capabilities;
 
-    GoogleSttProvider(GoogleSettings settings, ProviderContext context) {
+    GoogleSttProvider(GoogleSettings settings, ProviderHttp http) {
         this.settings = settings;
-        this.api = new GoogleApi(settings, context);
+        this.http = http;
         Set<String> models = new LinkedHashSet<>();
         models.add(settings.sttModel());
         models.addAll(MODELS);
@@ -88,8 +90,8 @@ final class GoogleSttProvider implements SttProvider {
         }
         String model = request.modelHint().filter(capabilities.models()::contains).orElse(settings.sttModel());
         ObjectNode body = body(audio, GoogleLanguages.sttCode(locale.get()), model, request);
-        return api.send(api.post(URI.create(settings.sttBaseUrl() + PATH), body),
-                answer -> GoogleTranscriptReader.read(answer, request.timestampDetail(), locale.get(), model, audio.duration()));
+        return http.send(GooglePlugin.post(URI.create(settings.sttBaseUrl() + PATH), body),
+                answer -> GoogleTranscriptReader.read(JSON.readTree(answer), request.timestampDetail(), locale.get(), model, audio.duration()));
     }
 
     /** The recognize request: encoding, rate and channels of the clip, language, model, punctuation, the audio. */
@@ -115,12 +117,12 @@ final class GoogleSttProvider implements SttProvider {
 
     @Override
     public CompletionStage<HealthProbe> checkHealth() {
-        return CompletableFuture.completedFuture(api.health());
+        return CompletableFuture.completedFuture(http.health());
     }
 
     @Override
     public void close() {
-        api.close();
+        http.close();
     }
 
     @Override

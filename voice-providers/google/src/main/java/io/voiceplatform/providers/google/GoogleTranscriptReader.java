@@ -29,6 +29,9 @@ final class GoogleTranscriptReader {
      * @param audioDuration the clip's length when known from its header, else zero
      */
     static Transcript read(JsonNode root, TimestampDetail detail, String language, String model, Duration audioDuration) {
+        if (!root.isObject()) {
+            throw unreadable("it is not a JSON object");
+        }
         JsonNode results = root.path("results");
         if (!results.isMissingNode() && !results.isArray()) {
             throw unreadable("results is not a list");

@@ -1,5 +1,6 @@
 package io.voiceplatform.providers.google;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voiceplatform.api.HealthProbe;
@@ -8,7 +9,7 @@ import io.voiceplatform.api.SpeechRequest;
 import io.voiceplatform.api.SynthesizedSpeech;
 import io.voiceplatform.api.TtsProvider;
 import io.voiceplatform.api.VoiceException;
-import io.voiceplatform.api.plugin.ProviderContext;
+import io.voiceplatform.providers.support.ProviderHttp;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,15 +27,16 @@ import java.util.concurrent.CompletionStage;
 final class GoogleTtsProvider implements TtsProvider {
     /** Google takes at most 5000 bytes of input text; fewer characters when they take several bytes. */
     static final int MAX_TEXT_BYTES = 5000;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PATH = "/v1/text:synthesize";
 
     private final GoogleSettings settings;
-    private final GoogleApi api;
+    private final ProviderHttp http;
     private final ProviderCapabilities capabilities;
 
-    GoogleTtsProvider(GoogleSettings settings, ProviderContext context) {
+    GoogleTtsProvider(GoogleSettings settings, ProviderHttp http) {
         this.settings = settings;
-        this.api = new GoogleApi(settings, context);
+        this.http = http;
         this.capabilities = ProviderCapabilities.builder()
                 .languages(settings.ttsLanguages().toArray(String[]::new))
                 .outputFormats(GoogleOutputFormat.platformFormats())
@@ -67,8 +69,8 @@ final class GoogleTtsProvider implements TtsProvider {
             return unsupported("Google has no voice " + request.voice().map(n -> "'" + n + "' ").orElse("")
                     + "speaking " + request.language());
         }
-        return api.send(api.post(URI.create(settings.ttsBaseUrl() + PATH), body(request, voice.get(), format.get())),
-                answer -> GoogleSpeechReader.read(answer, format.get()));
+        return http.send(GooglePlugin.post(URI.create(settings.ttsBaseUrl() + PATH), body(request, voice.get(), format.get())),
+                answer -> GoogleSpeechReader.read(JSON.readTree(answer), format.get()));
     }
 
     private static ObjectNode body(SpeechRequest request, GoogleVoice voice, GoogleOutputFormat format) {
@@ -87,12 +89,12 @@ final class GoogleTtsProvider implements TtsProvider {
 
     @Override
     public CompletionStage<HealthProbe> checkHealth() {
-        return CompletableFuture.completedFuture(api.health());
+        return CompletableFuture.completedFuture(http.health());
     }
 
     @Override
     public void close() {
-        api.close();
+        http.close();
     }
 
     @Override

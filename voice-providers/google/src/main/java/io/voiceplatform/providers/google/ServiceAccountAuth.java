@@ -6,6 +6,7 @@ import com.google.auth.oauth2.GoogleCredentials;
 import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.api.plugin.Secret;
+import io.voiceplatform.providers.support.Credential;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * this credential's own thread, never on the caller's or the HTTP client's; a token that is still fresh is
  * used without the hop. The thread ends when idle and for good on {@link #close()}.
  */
-final class ServiceAccountAuth implements GoogleAuth {
+final class ServiceAccountAuth implements Credential {
     static final String SCOPE = "https://www.googleapis.com/auth/cloud-platform";
     /** A token this close to its expiry is refreshed before use; the library's own margin is a few minutes too. */
     private static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);

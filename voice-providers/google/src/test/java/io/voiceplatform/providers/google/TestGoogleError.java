@@ -8,14 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 @Timeout(10)
 class TestGoogleError {
     @Test
     void readsStatusMessageAndReasons() {
-        GoogleError error = read(TestingGoogle.fixture("error-api-key-invalid.json")).orElseThrow();
+        GoogleError error = read(fixture("error-api-key-invalid.json")).orElseThrow();
 
         assertEquals(new GoogleError("API key not valid. Please pass a valid API key.", "INVALID_ARGUMENT", List.of("API_KEY_INVALID")), error);
         assertEquals("INVALID_ARGUMENT: API key not valid. Please pass a valid API key.", error.describe());
@@ -32,17 +32,20 @@ class TestGoogleError {
         assertEquals(Optional.empty(), read("<html>Bad Gateway</html>"));
         assertEquals(Optional.empty(), read("{\"error\": \"invalid_grant\"}"));
         assertEquals(Optional.empty(), read(""));
-        assertEquals("<html>Bad Gateway</html>", GoogleApi.errorMessage("<html>Bad Gateway</html>".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(203, GoogleApi.errorMessage(("x".repeat(500)).getBytes(StandardCharsets.UTF_8)).length());
+        assertEquals(Optional.empty(), new GoogleErrorReader().message(bytes("<html>Bad Gateway</html>")));
     }
 
     @Test
     void aRejectedKeyIsAuthenticationWhateverTheStatus() {
-        assertEquals(ErrorKind.AUTHENTICATION, GoogleApi.errorKind(400, bytes(TestingGoogle.fixture("error-api-key-invalid.json"))));
-        assertEquals(ErrorKind.AUTHENTICATION, GoogleApi.errorKind(401, bytes(TestingGoogle.fixture("error-unauthenticated.json"))));
-        assertNull(GoogleApi.errorKind(400, bytes(TestingGoogle.fixture("error-invalid-argument.json"))));
-        assertNull(GoogleApi.errorKind(403, bytes(TestingGoogle.fixture("error-permission-denied.json"))), "403 maps by status");
-        assertNull(GoogleApi.errorKind(502, bytes("<html>")));
+        assertEquals(Optional.of(ErrorKind.AUTHENTICATION), kind(400, "error-api-key-invalid.json"));
+        assertEquals(Optional.of(ErrorKind.AUTHENTICATION), kind(401, "error-unauthenticated.json"));
+        assertEquals(Optional.empty(), kind(400, "error-invalid-argument.json"));
+        assertEquals(Optional.empty(), kind(403, "error-permission-denied.json"), "403 maps by status");
+        assertEquals(Optional.empty(), new GoogleErrorReader().kind(502, bytes("<html>")));
+    }
+
+    private static Optional<ErrorKind> kind(int status, String fixture) {
+        return new GoogleErrorReader().kind(status, bytes(fixture(fixture)));
     }
 
     private static Optional<GoogleError> read(String body) {

@@ -1,5 +1,6 @@
 package io.voiceplatform.providers.google;
 
+import io.voiceplatform.providers.testkit.MockProviderServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.ErrorKind;
@@ -15,11 +16,11 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -37,11 +38,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -59,8 +59,9 @@ class TestGoogleServiceAccount {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final MockProviderServer mock = TestingGoogle.mockServer();
     private MockWebServer server;
-    private ScheduledExecutorService scheduler;
     private Path keyFile;
 
     @BeforeAll
@@ -69,23 +70,15 @@ class TestGoogleServiceAccount {
     }
 
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor();
+    void writeKeyFile() throws IOException {
+        server = mock.server();
         keyFile = TestingGoogle.serviceAccountFile(dir, keys, server.url("/token").toString());
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        server.shutdown();
-        scheduler.shutdownNow();
     }
 
     @Test
     void sendsTheTokenTheEndpointGrantsForASignedJwtAsBearer() throws Exception {
-        server.enqueue(TestingGoogle.json(200, "token-success.json"));
-        server.enqueue(TestingGoogle.json(200, "synthesize-mp3.json"));
+        server.enqueue(json(200, "token-success.json"));
+        server.enqueue(json(200, "synthesize-mp3.json"));
 
         try (TtsProvider tts = tts(Map.of())) {
             SynthesizedSpeech speech = tts.synthesize(SpeechRequest.of("Hi", AudioFormat.MP3)).toCompletableFuture().join();
@@ -112,9 +105,9 @@ class TestGoogleServiceAccount {
 
     @Test
     void reusesAFreshTokenWithoutAskingAgain() throws Exception {
-        server.enqueue(TestingGoogle.json(200, "token-success.json"));
-        server.enqueue(TestingGoogle.json(200, "recognize-success.json"));
-        server.enqueue(TestingGoogle.json(200, "recognize-success.json"));
+        server.enqueue(json(200, "token-success.json"));
+        server.enqueue(json(200, "recognize-success.json"));
+        server.enqueue(json(200, "recognize-success.json"));
 
         try (SttProvider stt = stt(Map.of())) {
             stt.transcribe(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage("en")).toCompletableFuture().join();
@@ -133,8 +126,8 @@ class TestGoogleServiceAccount {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 return request.getPath().equals("/token")
-                        ? TestingGoogle.json(200, "token-success.json").setHeadersDelay(200, TimeUnit.MILLISECONDS)
-                        : TestingGoogle.json(200, "recognize-success.json");
+                        ? json(200, "token-success.json").setHeadersDelay(200, TimeUnit.MILLISECONDS)
+                        : json(200, "recognize-success.json");
             }
         });
 
@@ -151,8 +144,8 @@ class TestGoogleServiceAccount {
 
     @Test
     void cancellingWhileTheTokenIsFetchedSendsNothing() throws Exception {
-        server.enqueue(TestingGoogle.json(200, "token-success.json").setHeadersDelay(300, TimeUnit.MILLISECONDS));
-        server.enqueue(TestingGoogle.json(200, "recognize-success.json"));
+        server.enqueue(json(200, "token-success.json").setHeadersDelay(300, TimeUnit.MILLISECONDS));
+        server.enqueue(json(200, "recognize-success.json"));
 
         try (SttProvider stt = stt(Map.of())) {
             CompletableFuture<?> call = stt.transcribe(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage("en")).toCompletableFuture();
@@ -169,8 +162,8 @@ class TestGoogleServiceAccount {
 
     @Test
     void theCallerDoesNotWaitForTheTokenEndpoint() {
-        server.enqueue(TestingGoogle.json(200, "token-success.json").setHeadersDelay(500, TimeUnit.MILLISECONDS));
-        server.enqueue(TestingGoogle.json(200, "recognize-success.json"));
+        server.enqueue(json(200, "token-success.json").setHeadersDelay(500, TimeUnit.MILLISECONDS));
+        server.enqueue(json(200, "recognize-success.json"));
 
         try (SttProvider stt = stt(Map.of())) {
             long start = System.nanoTime();
@@ -185,7 +178,7 @@ class TestGoogleServiceAccount {
 
     @Test
     void aRefusedTokenRequestIsAnAuthenticationFailureAndKeepsTheProviderDown() {
-        server.enqueue(TestingGoogle.json(400, "token-invalid-grant.json"));
+        server.enqueue(json(400, "token-invalid-grant.json"));
 
         try (TtsProvider tts = tts(Map.of())) {
             assertTrue(tts.checkHealth().toCompletableFuture().join().up(), "nothing is known before the first call");
@@ -202,7 +195,7 @@ class TestGoogleServiceAccount {
 
     @Test
     void aTokenEndpointThatFailsIsUnavailableAndNotAnAuthenticationFailure() {
-        server.enqueue(TestingGoogle.json(503, "error-unavailable.json"));
+        server.enqueue(json(503, "error-unavailable.json"));
 
         try (TtsProvider tts = tts(Map.of())) {
             VoiceException e = failure(tts.synthesize(SpeechRequest.of("Hi", AudioFormat.MP3)).toCompletableFuture());
@@ -215,7 +208,7 @@ class TestGoogleServiceAccount {
 
     @Test
     void aTokenEndpointThatDoesNotAnswerTimesOutWithinTheCallsLimit() {
-        server.enqueue(TestingGoogle.json(200, "token-success.json").setSocketPolicy(SocketPolicy.NO_RESPONSE));
+        server.enqueue(json(200, "token-success.json").setSocketPolicy(SocketPolicy.NO_RESPONSE));
 
         try (SttProvider stt = stt(Map.of("timeout", "400ms"))) {
             long start = System.nanoTime();
@@ -228,8 +221,8 @@ class TestGoogleServiceAccount {
 
     @Test
     void aRefusedTokenIsAnAuthenticationFailureAndShowsInHealth() {
-        server.enqueue(TestingGoogle.json(200, "token-success.json"));
-        server.enqueue(TestingGoogle.json(401, "error-unauthenticated.json"));
+        server.enqueue(json(200, "token-success.json"));
+        server.enqueue(json(401, "error-unauthenticated.json"));
 
         try (SttProvider stt = stt(Map.of())) {
             VoiceException e = failure(stt.transcribe(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage("en")).toCompletableFuture());
@@ -244,7 +237,7 @@ class TestGoogleServiceAccount {
 
     @Test
     void anApiKeyWinsOverTheKeyFile() throws Exception {
-        server.enqueue(TestingGoogle.json(200, "synthesize-mp3.json"));
+        server.enqueue(json(200, "synthesize-mp3.json"));
 
         try (TtsProvider tts = tts(Map.of("api-key", TestingGoogle.KEY))) {
             tts.synthesize(SpeechRequest.of("Hi", AudioFormat.MP3)).toCompletableFuture().join();
@@ -289,11 +282,11 @@ class TestGoogleServiceAccount {
     }
 
     private SttProvider stt(Map<String, String> overrides) {
-        return new GooglePlugin().createStt(TestingGoogle.context(server, scheduler, settings(overrides))).orElseThrow();
+        return mock.stt(settings(overrides));
     }
 
     private TtsProvider tts(Map<String, String> overrides) {
-        return new GooglePlugin().createTts(TestingGoogle.context(server, scheduler, settings(overrides))).orElseThrow();
+        return mock.tts(settings(overrides));
     }
 
     /** A generous limit: the first token costs class loading and an RSA signature, slow on a busy machine. */

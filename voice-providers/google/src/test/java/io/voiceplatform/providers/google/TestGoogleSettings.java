@@ -73,10 +73,11 @@ class TestGoogleSettings {
     @Test
     void anApiKeyLeavesTheKeyFileUnread() {
         GoogleSettings s = GoogleSettings.from(new ProviderSettings("voice.providers.google", Map.of(
-                "api-key", "k", "credentials-file", dir.resolve("nowhere.json").toString())));
+                "api-key", "AIza-settings-key-0123456789", "credentials-file", dir.resolve("nowhere.json").toString())));
 
-        assertEquals("k", s.apiKey().reveal());
+        assertEquals("AIza-settings-key-0123456789", s.apiKey().reveal());
         assertEquals(Optional.empty(), s.credentialsFile());
+        assertFalse(s.toString().contains("AIza-settings-key-0123456789"), s.toString());
     }
 
     @Test

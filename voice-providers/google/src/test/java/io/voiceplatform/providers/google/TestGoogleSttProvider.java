@@ -1,10 +1,11 @@
 package io.voiceplatform.providers.google;
 
+import io.voiceplatform.providers.testkit.MockProviderServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.ErrorKind;
-import io.voiceplatform.api.HealthProbe;
 import io.voiceplatform.api.SttProvider;
 import io.voiceplatform.api.TimedText;
 import io.voiceplatform.api.TimestampDetail;
@@ -14,25 +15,21 @@ import io.voiceplatform.api.VoiceException;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,28 +40,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The exact requests of {@code POST /v1/speech:recognize} and how each documented answer is read, against a local server. */
 @Timeout(20)
 class TestGoogleSttProvider {
+    @RegisterExtension
+    final MockProviderServer mock = TestingGoogle.mockServer();
     private MockWebServer server;
-    private ScheduledExecutorService scheduler;
     private SttProvider stt;
 
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        stt = create(Map.of());
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        stt.close();
-        server.shutdown();
-        scheduler.shutdownNow();
+    void create() {
+        server = mock.server();
+        stt = mock.stt(Map.of());
     }
 
     @Test
     void postsTheAudioAsBase64WithItsEncodingLanguageModelAndPunctuation() throws Exception {
-        server.enqueue(TestingGoogle.json(200, "recognize-success.json"));
+        server.enqueue(json(200, "recognize-success.json"));
         Audio wav = TestingGoogle.wav();
 
         Transcript t = transcribe(TranscriptionRequest.of(wav).withLanguage("en-US"));
@@ -97,7 +86,7 @@ class TestGoogleSttProvider {
 
     @Test
     void sendsRawPcmAsLinear16WithTheRateAndChannelsOfTheAudio() throws Exception {
-        server.enqueue(TestingGoogle.json(200, "recognize-success.json"));
+        server.enqueue(json(200, "recognize-success.json"));
         Audio pcm = Audio.of(new byte[3200], AudioFormat.PCM, 8_000, 2);
 
         transcribe(TranscriptionRequest.of(pcm).withLanguage("en"));
@@ -124,7 +113,7 @@ class TestGoogleSttProvider {
             case "Ogg Opus recorded at 16 kHz" -> TestingGoogle.oggOpus(1, 16_000, 48_312);
             default -> TestingGoogle.oggOpus(2, 44_100, 48_312);
         };
-        server.enqueue(TestingGoogle.json(200, "recognize-success.json"));
+        server.enqueue(json(200, "recognize-success.json"));
 
         Transcript t = transcribe(TranscriptionRequest.of(audio).withLanguage("en-US"));
 
@@ -163,8 +152,8 @@ class TestGoogleSttProvider {
 
     @Test
     void transcribesAutoAsTheDefaultLanguageAndReportsTheOneGoogleNames() throws Exception {
-        server.enqueue(TestingGoogle.json(200, "recognize-success.json"));
-        server.enqueue(TestingGoogle.json(200, "recognize-russian.json"));
+        server.enqueue(json(200, "recognize-success.json"));
+        server.enqueue(json(200, "recognize-russian.json"));
 
         Transcript english = transcribe(TranscriptionRequest.of(TestingGoogle.wav()));
         stt.close();
@@ -181,7 +170,7 @@ class TestGoogleSttProvider {
     @ParameterizedTest(name = "{0} is sent as {1}")
     @CsvSource({"ru, ru-RU", "ru-RU, ru-RU", "pt, pt-BR", "en-GB, en-GB", "zh, cmn-Hans-CN", "zh-TW, cmn-Hant-TW", "kk-KZ, kk-KZ"})
     void sendsEachLanguageAsTheLocaleGoogleKnows(String language, String code) throws Exception {
-        server.enqueue(TestingGoogle.json(200, "recognize-no-speech.json"));
+        server.enqueue(json(200, "recognize-no-speech.json"));
 
         Transcript t = transcribe(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage(language));
 
@@ -201,8 +190,8 @@ class TestGoogleSttProvider {
 
     @Test
     void usesTheModelTheRequestNamesWhenGoogleHasIt() throws Exception {
-        server.enqueue(TestingGoogle.json(200, "recognize-success.json"));
-        server.enqueue(TestingGoogle.json(200, "recognize-success.json"));
+        server.enqueue(json(200, "recognize-success.json"));
+        server.enqueue(json(200, "recognize-success.json"));
 
         Transcript chosen = transcribe(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage("en").withModelHint(Optional.of("latest_long")));
         Transcript fallback = transcribe(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage("en").withModelHint(Optional.of("whisper-1")));
@@ -216,7 +205,7 @@ class TestGoogleSttProvider {
 
     @Test
     void asksForWordOffsetsWhenWordsAreWantedAndReadsThem() throws Exception {
-        server.enqueue(TestingGoogle.json(200, "recognize-word-offsets.json"));
+        server.enqueue(json(200, "recognize-word-offsets.json"));
 
         Transcript t = transcribe(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage("en-US").withTimestampDetail(TimestampDetail.WORD));
 
@@ -229,7 +218,7 @@ class TestGoogleSttProvider {
 
     @Test
     void makesASegmentOfEachResult() throws Exception {
-        server.enqueue(TestingGoogle.json(200, "recognize-two-results.json"));
+        server.enqueue(json(200, "recognize-two-results.json"));
 
         Transcript t = transcribe(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage("en-US").withTimestampDetail(TimestampDetail.SEGMENT));
 
@@ -241,7 +230,7 @@ class TestGoogleSttProvider {
 
     @Test
     void anEmptyAnswerMeansNoSpeech() throws Exception {
-        server.enqueue(TestingGoogle.json(200, "recognize-no-speech.json"));
+        server.enqueue(json(200, "recognize-no-speech.json"));
 
         Transcript t = transcribe(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage("de"));
 
@@ -249,59 +238,6 @@ class TestGoogleSttProvider {
         assertEquals("de-DE", t.language());
         assertTrue(t.confidence().isEmpty());
         assertEquals(Duration.ofMillis(100), t.duration());
-    }
-
-    @ParameterizedTest(name = "HTTP {0} {1} is {2}")
-    @CsvSource({
-            "400, error-invalid-argument.json, INVALID_REQUEST, INVALID_ARGUMENT: Invalid recognition 'config': bad encoding..",
-            "400, error-api-key-invalid.json, AUTHENTICATION, INVALID_ARGUMENT: API key not valid.",
-            "401, error-unauthenticated.json, AUTHENTICATION, UNAUTHENTICATED: Request had invalid authentication credentials.",
-            "403, error-permission-denied.json, AUTHENTICATION, PERMISSION_DENIED: Cloud Text-to-Speech API has not been used",
-            "404, error-not-found.json, UNSUPPORTED, NOT_FOUND: Method not found.",
-            "500, error-unavailable.json, UNAVAILABLE, HTTP 500",
-            "503, error-unavailable.json, UNAVAILABLE, UNAVAILABLE: The service is currently unavailable."})
-    void mapsEachErrorAndKeepsGooglesStatusAndMessage(int status, String fixture, ErrorKind kind, String message) {
-        server.enqueue(TestingGoogle.json(status, fixture));
-
-        VoiceException e = failure(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage("en"));
-
-        assertEquals(kind, e.kind());
-        assertTrue(e.getMessage().contains(message), e.getMessage());
-        assertEquals(Optional.of("google"), e.provider());
-    }
-
-    @Test
-    void anErrorBodyThatIsNotGooglesShapeIsShownAsText() {
-        server.enqueue(new MockResponse().setResponseCode(502).setBody("<html>Bad Gateway</html>"));
-
-        VoiceException e = failure(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage("en"));
-
-        assertEquals(ErrorKind.UNAVAILABLE, e.kind());
-        assertTrue(e.getMessage().contains("<html>Bad Gateway</html>"), e.getMessage());
-    }
-
-    @Test
-    void rateLimitingCarriesRetryAfter() {
-        server.enqueue(TestingGoogle.json(429, "error-resource-exhausted.json").setHeader("Retry-After", "7"));
-
-        VoiceException e = failure(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage("en"));
-
-        assertEquals(ErrorKind.RATE_LIMITED, e.kind());
-        assertEquals(Optional.of(Duration.ofSeconds(7)), e.retryAfter());
-        assertTrue(e.getMessage().contains("RESOURCE_EXHAUSTED: Quota exceeded"), e.getMessage());
-    }
-
-    @Test
-    void aRejectedKeyKeepsTheProviderDownWithGooglesReason() {
-        assertTrue(stt.checkHealth().toCompletableFuture().join().up());
-        server.enqueue(TestingGoogle.json(400, "error-api-key-invalid.json"));
-
-        failure(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage("en"));
-
-        HealthProbe health = stt.checkHealth().toCompletableFuture().join();
-        assertFalse(health.up());
-        assertTrue(health.detail().contains("API key not valid"), health.detail());
-        assertFalse(health.detail().contains(TestingGoogle.KEY));
     }
 
     @Test
@@ -318,38 +254,8 @@ class TestGoogleSttProvider {
         }
     }
 
-    @Test
-    void noAnswerInTimeIsATimeout() {
-        shortTimeout();
-        server.enqueue(TestingGoogle.json(200, "recognize-success.json").setSocketPolicy(SocketPolicy.NO_RESPONSE));
-
-        assertEquals(ErrorKind.TIMEOUT, failure(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage("en")).kind());
-    }
-
-    @Test
-    void aConnectionDroppedMidBodyIsUnavailable() {
-        server.enqueue(TestingGoogle.json(200, "recognize-word-offsets.json").setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
-
-        assertEquals(ErrorKind.UNAVAILABLE, failure(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage("en")).kind());
-    }
-
-    @Test
-    void anUnreachableServerIsUnavailable() throws IOException {
-        server.shutdown();
-
-        assertEquals(ErrorKind.UNAVAILABLE, failure(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage("en")).kind());
-    }
-
-    @Test
-    void aClosedProviderCallsNothing() {
-        stt.close();
-
-        assertEquals(ErrorKind.UNAVAILABLE, failure(TranscriptionRequest.of(TestingGoogle.wav()).withLanguage("en")).kind());
-        assertEquals(0, server.getRequestCount());
-    }
-
     private SttProvider create(Map<String, String> overrides) {
-        return new GooglePlugin().createStt(TestingGoogle.context(server, scheduler, overrides)).orElseThrow();
+        return mock.stt(overrides);
     }
 
     private Transcript transcribe(TranscriptionRequest request) {
@@ -362,11 +268,5 @@ class TestGoogleSttProvider {
         VoiceException failure = (VoiceException) e.getCause();
         assertFalse(failure.getMessage().contains(TestingGoogle.KEY), "the key leaked: " + failure.getMessage());
         return failure;
-    }
-
-    /** Recreates the provider with a short deadline, so that a timeout test does not wait long. */
-    private void shortTimeout() {
-        stt.close();
-        stt = create(Map.of("timeout", "300ms"));
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import java.time.Duration;
 import java.util.List;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,6 +96,6 @@ class TestGoogleTranscriptReader {
     }
 
     private static Transcript read(String fixture, TimestampDetail detail, Duration audio) {
-        return GoogleTranscriptReader.read(TestingGoogle.body(TestingGoogle.fixture(fixture)), detail, "en-US", "default", audio);
+        return GoogleTranscriptReader.read(TestingGoogle.body(fixture(fixture)), detail, "en-US", "default", audio);
     }
 }

@@ -1,5 +1,7 @@
 package io.voiceplatform.providers.google;
 
+import io.voiceplatform.providers.testkit.MockProviderServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.ErrorKind;
@@ -10,26 +12,22 @@ import io.voiceplatform.api.VoiceException;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.json;
+import static io.voiceplatform.providers.testkit.MockProviderServer.fixture;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,28 +40,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TestGoogleTtsProvider {
     private static final byte[] MP3 = {(byte) 0xFF, (byte) 0xF3, 0x44, (byte) 0xC4, 1, 2, 3, 4};
 
+    @RegisterExtension
+    final MockProviderServer mock = TestingGoogle.mockServer();
     private MockWebServer server;
-    private ScheduledExecutorService scheduler;
     private TtsProvider tts;
 
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        tts = create(Map.of());
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        tts.close();
-        server.shutdown();
-        scheduler.shutdownNow();
+    void create() {
+        server = mock.server();
+        tts = mock.tts(Map.of());
     }
 
     @Test
     void postsTheTextVoiceAndAudioConfigAndDecodesTheAudio() throws Exception {
-        server.enqueue(TestingGoogle.json(200, "synthesize-mp3.json"));
+        server.enqueue(json(200, "synthesize-mp3.json"));
 
         SynthesizedSpeech speech = synthesize(SpeechRequest.of("Hello \"there\"", AudioFormat.MP3));
 
@@ -83,7 +73,7 @@ class TestGoogleTtsProvider {
     @ParameterizedTest(name = "{0} as {1}")
     @CsvSource({"WAV, LINEAR16", "PCM, LINEAR16", "MP3, MP3", "OGG_OPUS, OGG_OPUS"})
     void asksForEachFormatWithItsEncoding(AudioFormat format, String encoding) throws Exception {
-        server.enqueue(TestingGoogle.json(200, format == AudioFormat.WAV || format == AudioFormat.PCM
+        server.enqueue(json(200, format == AudioFormat.WAV || format == AudioFormat.PCM
                 ? "synthesize-linear16.json" : "synthesize-mp3.json"));
 
         SynthesizedSpeech speech = synthesize(SpeechRequest.of("Hi", format));
@@ -94,10 +84,10 @@ class TestGoogleTtsProvider {
 
     @Test
     void linear16IsWavAsItComesAndRawPcmWithoutItsHeader() {
-        byte[] wav = Base64.getDecoder().decode(TestingGoogle.body(TestingGoogle.fixture("synthesize-linear16.json"))
+        byte[] wav = Base64.getDecoder().decode(TestingGoogle.body(fixture("synthesize-linear16.json"))
                 .path("audioContent").asText());
-        server.enqueue(TestingGoogle.json(200, "synthesize-linear16.json"));
-        server.enqueue(TestingGoogle.json(200, "synthesize-linear16.json"));
+        server.enqueue(json(200, "synthesize-linear16.json"));
+        server.enqueue(json(200, "synthesize-linear16.json"));
 
         SynthesizedSpeech asWav = synthesize(SpeechRequest.of("Hi", AudioFormat.WAV));
         SynthesizedSpeech asPcm = synthesize(SpeechRequest.of("Hi", AudioFormat.PCM));
@@ -113,8 +103,8 @@ class TestGoogleTtsProvider {
 
     @Test
     void sendsTheRequestedSpeedAsTheSpeakingRate() throws Exception {
-        server.enqueue(TestingGoogle.json(200, "synthesize-mp3.json"));
-        server.enqueue(TestingGoogle.json(200, "synthesize-mp3.json"));
+        server.enqueue(json(200, "synthesize-mp3.json"));
+        server.enqueue(json(200, "synthesize-mp3.json"));
 
         synthesize(SpeechRequest.of("Hi", AudioFormat.MP3).withSpeed(0.25));
         synthesize(SpeechRequest.of("Hi", AudioFormat.MP3).withSpeed(4.0));
@@ -136,7 +126,7 @@ class TestGoogleTtsProvider {
             ", en, en-US, en-US-Wavenet-F",
             ", zh-TW, cmn-TW, cmn-TW-Wavenet-A"})
     void speaksTheNamedVoiceOrTheOneItMapsTo(String voice, String language, String code, String name) throws Exception {
-        server.enqueue(TestingGoogle.json(200, "synthesize-mp3.json"));
+        server.enqueue(json(200, "synthesize-mp3.json"));
 
         synthesize(SpeechRequest.of("Hi", AudioFormat.MP3).withVoice(voice).withLanguage(language));
 
@@ -150,8 +140,8 @@ class TestGoogleTtsProvider {
     void aLanguageWithoutBuiltInVoicesLetsGooglePickByGender() throws Exception {
         tts.close();
         tts = create(Map.of("tts-languages", "bn-IN,en-US"));
-        server.enqueue(TestingGoogle.json(200, "synthesize-mp3.json"));
-        server.enqueue(TestingGoogle.json(200, "synthesize-mp3.json"));
+        server.enqueue(json(200, "synthesize-mp3.json"));
+        server.enqueue(json(200, "synthesize-mp3.json"));
 
         synthesize(SpeechRequest.of("Hi", AudioFormat.MP3).withVoice("verse").withLanguage("bn"));
         synthesize(SpeechRequest.of("Hi", AudioFormat.MP3).withLanguage("bn-IN"));
@@ -184,37 +174,11 @@ class TestGoogleTtsProvider {
 
     @Test
     void takesFiveThousandBytesOfText() throws Exception {
-        server.enqueue(TestingGoogle.json(200, "synthesize-mp3.json"));
+        server.enqueue(json(200, "synthesize-mp3.json"));
 
         synthesize(SpeechRequest.of("ж".repeat(2500), AudioFormat.MP3).withLanguage("ru"));
 
         assertEquals(2500, TestingGoogle.body(server.takeRequest(1, TimeUnit.SECONDS)).path("input").path("text").asText().length());
-    }
-
-    @ParameterizedTest(name = "HTTP {0} is {2}")
-    @CsvSource({
-            "400, error-invalid-argument.json, INVALID_REQUEST, INVALID_ARGUMENT: Invalid recognition",
-            "400, error-api-key-invalid.json, AUTHENTICATION, API key not valid",
-            "403, error-permission-denied.json, AUTHENTICATION, PERMISSION_DENIED: Cloud Text-to-Speech API has not been used",
-            "404, error-not-found.json, UNSUPPORTED, NOT_FOUND",
-            "503, error-unavailable.json, UNAVAILABLE, UNAVAILABLE: The service is currently unavailable."})
-    void mapsErrorsAndKeepsGooglesMessage(int status, String fixture, ErrorKind kind, String message) {
-        server.enqueue(TestingGoogle.json(status, fixture));
-
-        VoiceException e = failure(SpeechRequest.of("Hi", AudioFormat.MP3));
-
-        assertEquals(kind, e.kind());
-        assertTrue(e.getMessage().contains(message), e.getMessage());
-    }
-
-    @Test
-    void rateLimitingCarriesRetryAfter() {
-        server.enqueue(TestingGoogle.json(429, "error-resource-exhausted.json").setHeader("Retry-After", "3"));
-
-        VoiceException e = failure(SpeechRequest.of("Hi", AudioFormat.MP3));
-
-        assertEquals(ErrorKind.RATE_LIMITED, e.kind());
-        assertEquals(Optional.of(Duration.ofSeconds(3)), e.retryAfter());
     }
 
     @Test
@@ -228,33 +192,14 @@ class TestGoogleTtsProvider {
         for (int i = 0; i < 5; i++) {
             assertEquals(ErrorKind.PROVIDER_ERROR, failure(SpeechRequest.of("Hi", AudioFormat.MP3)).kind());
         }
-        server.enqueue(TestingGoogle.json(200, "synthesize-mp3.json"));
+        server.enqueue(json(200, "synthesize-mp3.json"));
         VoiceException notWav = failure(SpeechRequest.of("Hi", AudioFormat.PCM));
         assertEquals(ErrorKind.PROVIDER_ERROR, notWav.kind());
         assertTrue(notWav.getMessage().contains("not a 16-bit PCM WAV"), notWav.getMessage());
     }
 
-    @Test
-    void noAnswerInTimeIsATimeout() {
-        tts.close();
-        tts = create(Map.of("timeout", "1s"));
-        server.enqueue(TestingGoogle.json(200, "synthesize-mp3.json").setSocketPolicy(SocketPolicy.NO_RESPONSE));
-
-        assertEquals(ErrorKind.TIMEOUT, failure(SpeechRequest.of("Hi", AudioFormat.MP3)).kind());
-    }
-
-    @Test
-    void aConnectionDroppedMidBodyIsUnavailable() {
-        long start = System.nanoTime();
-        server.enqueue(new MockResponse().setBody("{\"audioContent\": \"" + "A".repeat(64 * 1024) + "\"}")
-                .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
-
-        VoiceException e = failure(SpeechRequest.of("Hi", AudioFormat.MP3));
-        assertEquals(ErrorKind.UNAVAILABLE, e.kind(), e.getMessage() + " after " + (System.nanoTime() - start) / 1_000_000 + " ms");
-    }
-
     private TtsProvider create(Map<String, String> overrides) {
-        return new GooglePlugin().createTts(TestingGoogle.context(server, scheduler, overrides)).orElseThrow();
+        return mock.tts(overrides);
     }
 
     private SynthesizedSpeech synthesize(SpeechRequest request) {

@@ -6,17 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
-import io.voiceplatform.api.plugin.HttpTransport;
-import io.voiceplatform.api.plugin.ProviderContext;
-import io.voiceplatform.api.plugin.ProviderSettings;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
+import io.voiceplatform.providers.testkit.MockProviderServer;
 import okhttp3.mockwebserver.RecordedRequest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -26,12 +20,10 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
 
-/** A Google plugin pointed at a MockWebServer, with a canary key; the fixtures; audio and key files made here. */
+/** The Google plugin against a mock server, with a canary key; audio and key files made here. */
 final class TestingGoogle {
     static final String KEY = "AIza-canary-G7q2Xy9kLmN3pR5";
     static final String CLIENT_EMAIL = "voice-test@voice-platform-test.iam.gserviceaccount.com";
@@ -40,31 +32,14 @@ final class TestingGoogle {
     private TestingGoogle() {
     }
 
-    static ProviderContext context(MockWebServer server, ScheduledExecutorService scheduler, Map<String, String> overrides) {
-        String base = server.url("/").toString();
-        Map<String, String> values = new HashMap<>(Map.of(
+    /** A mock Google server, and the plugin's settings for it: enabled, the canary key, a 2 s limit. */
+    static MockProviderServer mockServer() {
+        return new MockProviderServer(new GooglePlugin(), url -> Map.of(
                 "enabled", "true",
                 "api-key", KEY,
-                "stt-base-url", base,
-                "tts-base-url", base,
+                "stt-base-url", url,
+                "tts-base-url", url,
                 "timeout", "2s"));
-        values.putAll(overrides);
-        HttpClient client = HttpClient.newHttpClient();
-        HttpTransport transport = client::sendAsync;
-        return new ProviderContext(new ProviderSettings("voice.providers.google", values), transport, scheduler);
-    }
-
-    static MockResponse json(int status, String fixture) {
-        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json; charset=UTF-8")
-                .setBody(fixture(fixture));
-    }
-
-    static String fixture(String name) {
-        try (InputStream in = TestingGoogle.class.getResourceAsStream("/fixtures/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new UncheckedIOException(new IOException("fixture " + name, e));
-        }
     }
 
     /** The JSON body a request carried. */

@@ -3,6 +3,7 @@ package io.voiceplatform.providers.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voiceplatform.api.AudioFormat;
+import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.HealthProbe;
 import io.voiceplatform.api.Language;
 import io.voiceplatform.api.ProviderCapabilities;
@@ -13,9 +14,9 @@ import io.voiceplatform.api.Transcript;
 import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.providers.support.MultipartForm;
+import io.voiceplatform.providers.support.ProviderHttp;
 
-import java.io.IOException;
-import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,20 +24,18 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code POST {base}/audio/transcriptions}, multipart. */
 final class OpenAiSttProvider implements SttProvider {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final OpenAiClient client;
     private final OpenAiSettings settings;
+    private final ProviderHttp http;
     private final ProviderCapabilities capabilities;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
-    OpenAiSttProvider(OpenAiClient client, OpenAiSettings settings) {
-        this.client = client;
+    OpenAiSttProvider(OpenAiSettings settings, ProviderHttp http) {
         this.settings = settings;
+        this.http = http;
         this.capabilities = ProviderCapabilities.builder()
                 .inputFormats(AudioFormat.WAV, AudioFormat.MP3, AudioFormat.OGG_OPUS, AudioFormat.FLAC, AudioFormat.WEBM, AudioFormat.M4A)
                 .models(settings.sttModel(), "whisper-1", "gpt-4o-transcribe", "gpt-4o-mini-transcribe")
@@ -56,9 +55,6 @@ final class OpenAiSttProvider implements SttProvider {
 
     @Override
     public CompletionStage<Transcript> transcribe(TranscriptionRequest request) {
-        if (closed.get()) {
-            return CompletableFuture.failedFuture(HttpFailures.closed());
-        }
         if (!capabilities.inputFormats().contains(request.audio().format())) {
             return CompletableFuture.failedFuture(VoiceException.unsupported(id(), "OpenAI does not take " + request.audio().format().id() + " audio"));
         }
@@ -81,19 +77,13 @@ final class OpenAiSttProvider implements SttProvider {
         if (request.timestampDetail() == TimestampDetail.WORD) {
             form.field("timestamp_granularities[]", "word").field("timestamp_granularities[]", "segment");
         }
-        return OpenAiClient.read(client.send(client.request("audio/transcriptions").header("Content-Type", form.contentType())
-                .POST(form.publisher()).build()), response -> parse(response, model, request));
+        return http.send(HttpRequest.newBuilder(settings.endpoint("audio/transcriptions"))
+                .header("Content-Type", form.contentType()).POST(form.publisher()), answer -> parse(JSON.readTree(answer), model, request));
     }
 
-    private Transcript parse(HttpResponse<byte[]> response, String model, TranscriptionRequest request) {
-        JsonNode body;
-        try {
-            body = JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw HttpFailures.malformed("not JSON");
-        }
-        if (body == null || !body.path("text").isTextual()) {
-            throw HttpFailures.malformed("no text in the answer");
+    private Transcript parse(JsonNode body, String model, TranscriptionRequest request) {
+        if (!body.path("text").isTextual()) {
+            throw VoiceException.of(ErrorKind.PROVIDER_ERROR, id(), "OpenAI answered a transcription without text", null);
         }
         String language = body.hasNonNull("language") ? languageTag(body.get("language").asText(), request.language())
                 : request.language();
@@ -132,12 +122,11 @@ final class OpenAiSttProvider implements SttProvider {
 
     @Override
     public CompletionStage<HealthProbe> checkHealth() {
-        return CompletableFuture.completedFuture(client.health());
+        return CompletableFuture.completedFuture(http.health());
     }
 
     @Override
     public void close() {
-        // The transport belongs to the platform; closing only stops new calls.
-        closed.set(true);
+        http.close();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
+import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.HealthProbe;
 import io.voiceplatform.api.ProviderCapabilities;
 import io.voiceplatform.api.SpeechRequest;
@@ -11,14 +12,15 @@ import io.voiceplatform.api.SpeechStream;
 import io.voiceplatform.api.SynthesizedSpeech;
 import io.voiceplatform.api.TtsProvider;
 import io.voiceplatform.api.VoiceException;
+import io.voiceplatform.providers.support.ProviderHttp;
 
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code POST {base}/audio/speech}, JSON in, audio out. */
 final class OpenAiTtsProvider implements TtsProvider {
@@ -29,14 +31,13 @@ final class OpenAiTtsProvider implements TtsProvider {
     /** OpenAI's pcm is 24 kHz mono signed 16-bit little-endian. */
     private static final int PCM_RATE = 24_000;
 
-    private final OpenAiClient client;
     private final OpenAiSettings settings;
+    private final ProviderHttp http;
     private final ProviderCapabilities capabilities;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
-    OpenAiTtsProvider(OpenAiClient client, OpenAiSettings settings) {
-        this.client = client;
+    OpenAiTtsProvider(OpenAiSettings settings, ProviderHttp http) {
         this.settings = settings;
+        this.http = http;
         this.capabilities = ProviderCapabilities.builder()
                 .outputFormats(FORMATS.keySet().toArray(AudioFormat[]::new))
                 .voices(VOICES)
@@ -62,57 +63,53 @@ final class OpenAiTtsProvider implements TtsProvider {
         if (refused.isPresent()) {
             return CompletableFuture.failedFuture(refused.get());
         }
-        return OpenAiClient.read(client.send(speechRequest(request)), response -> {
-            if (response.body().length == 0) {
-                throw HttpFailures.malformed("an empty audio body");
+        return http.send(speechRequest(request), body -> {
+            if (body.length == 0) {
+                // A 200 without audio would reach the caller as an empty file: fail, so the chain falls back.
+                throw VoiceException.of(ErrorKind.PROVIDER_ERROR, id(), "OpenAI answered without audio", null);
             }
             Audio audio = request.outputFormat() == AudioFormat.PCM
-                    ? Audio.of(response.body(), AudioFormat.PCM, PCM_RATE, 1)
-                    : Audio.of(response.body(), request.outputFormat());
+                    ? Audio.of(body, AudioFormat.PCM, PCM_RATE, 1)
+                    : Audio.of(body, request.outputFormat());
             return new SynthesizedSpeech(audio, Duration.ZERO, id());
         });
     }
 
-    /** OpenAI sends the audio body while it is produced; it is passed on as it arrives. */
+    /** OpenAI sends the audio body while it is produced; it is passed on as it arrives, closed if it stalls. */
     @Override
     public CompletionStage<SpeechStream> synthesizeStream(SpeechRequest request) {
         Optional<VoiceException> refused = refusal(request);
         if (refused.isPresent()) {
             return CompletableFuture.failedFuture(refused.get());
         }
-        return OpenAiClient.read(client.sendStreaming(speechRequest(request)), body -> new SpeechStream(request.outputFormat(), body, id()));
+        return http.stream(speechRequest(request), body -> new SpeechStream(request.outputFormat(), body, id()));
     }
 
     private Optional<VoiceException> refusal(SpeechRequest request) {
-        if (closed.get()) {
-            return Optional.of(HttpFailures.closed());
-        }
         if (!capabilities.outputFormats().contains(request.outputFormat())) {
             return Optional.of(VoiceException.unsupported(id(), "OpenAI does not produce " + request.outputFormat().id() + " audio"));
         }
         return Optional.empty();
     }
 
-    private HttpRequest speechRequest(SpeechRequest request) {
+    private HttpRequest.Builder speechRequest(SpeechRequest request) {
         ObjectNode body = JSON.createObjectNode()
                 .put("model", request.modelHint().orElse(settings.ttsModel()))
                 .put("input", request.text())
                 .put("voice", request.voice().orElse(settings.voice()))
                 .put("response_format", FORMATS.get(request.outputFormat()))
                 .put("speed", request.speed());
-        return client.request("audio/speech").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .build();
+        return HttpRequest.newBuilder(settings.endpoint("audio/speech")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
     }
 
     @Override
     public CompletionStage<HealthProbe> checkHealth() {
-        return CompletableFuture.completedFuture(client.health());
+        return CompletableFuture.completedFuture(http.health());
     }
 
     @Override
     public void close() {
-        // The transport belongs to the platform; closing only stops new calls.
-        closed.set(true);
+        http.close();
     }
 }

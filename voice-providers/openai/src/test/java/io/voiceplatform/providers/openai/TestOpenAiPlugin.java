@@ -4,121 +4,59 @@ import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.SpeechRequest;
-import io.voiceplatform.api.SttProvider;
 import io.voiceplatform.api.SynthesizedSpeech;
 import io.voiceplatform.api.TimestampDetail;
 import io.voiceplatform.api.Transcript;
 import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.TtsProvider;
 import io.voiceplatform.api.VoiceException;
-import io.voiceplatform.api.plugin.HttpTransport;
-import io.voiceplatform.api.plugin.ProviderContext;
-import io.voiceplatform.api.plugin.ProviderPlugin;
-import io.voiceplatform.api.plugin.ProviderSettings;
+import io.voiceplatform.providers.testkit.MockProviderServer;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import static io.voiceplatform.providers.testkit.MockProviderServer.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The exact requests the plugin sends and how it reads every documented answer, against a local mock server. */
+/** The exact requests the plugin sends, how it reads OpenAI's answers, and its streamed speech, against a local mock server. */
 @Timeout(30)
 class TestOpenAiPlugin {
     private static final String CANARY = "sk-canary-0123456789abcdef";
-    private final HttpClient client = HttpClient.newHttpClient();
-    private final HttpTransport transport = new HttpTransport() {
-        @Override
-        public <T> CompletableFuture<java.net.http.HttpResponse<T>> send(java.net.http.HttpRequest request,
-                                                                        java.net.http.HttpResponse.BodyHandler<T> handler) {
-            return client.sendAsync(request, handler);
-        }
-    };
+    @RegisterExtension
+    final MockProviderServer mock = new MockProviderServer(new OpenAiPlugin(),
+            url -> Map.of("enabled", "true", "api-key", CANARY, "base-url", url + "v1", "timeout", "1s"));
     private MockWebServer server;
 
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        server.shutdown();
-    }
-
-    private ProviderContext context(Map<String, String> extra) {
-        Map<String, String> settings = new HashMap<>(Map.of("enabled", "true", "api-key", CANARY,
-                "base-url", server.url("/v1").toString(), "timeout", "1s"));
-        settings.putAll(extra);
-        return new ProviderContext(new ProviderSettings("voice.providers.openai", settings), transport,
-                Executors.newSingleThreadScheduledExecutor());
-    }
-
-    private static ProviderPlugin plugin() {
-        return ServiceLoader.load(ProviderPlugin.class).stream().map(ServiceLoader.Provider::get)
-                .filter(p -> p.id().equals("openai")).findFirst().orElseThrow();
-    }
-
-    private SttProvider stt() {
-        return plugin().createStt(context(Map.of())).orElseThrow();
-    }
-
-    private TtsProvider tts() {
-        return plugin().createTts(context(Map.of())).orElseThrow();
-    }
-
-    private static String fixture(String name) throws IOException {
-        try (InputStream in = TestOpenAiPlugin.class.getResourceAsStream("/fixtures/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    void start() {
+        server = mock.server();
     }
 
     private static TranscriptionRequest wav() {
         return TranscriptionRequest.of(Audio.of("RIFF....WAVEfmt audio".getBytes(StandardCharsets.US_ASCII), AudioFormat.WAV));
     }
 
-    private static VoiceException failure(CompletableFuture<?> call) {
-        CompletionException e = assertThrows(CompletionException.class, call::join);
-        return assertInstanceOf(VoiceException.class, e.getCause());
-    }
-
-    @Test
-    void isOffUntilEnabledAndCreatingItTouchesNoNetwork() {
-        assertEquals(Optional.empty(), plugin().createStt(context(Map.of("enabled", "false"))));
-        stt();
-        tts();
-        assertEquals(0, server.getRequestCount());
-    }
-
     @Test
     void sendsATranscriptionAsOpenAiDocumentsIt() throws Exception {
         server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(fixture("transcription.json")));
-        Transcript transcript = stt().transcribe(wav().withLanguage("ru-RU").withPrompt("names: Voice")).toCompletableFuture().join();
+        Transcript transcript = mock.stt(Map.of()).transcribe(wav().withLanguage("ru-RU").withPrompt("names: Voice")).toCompletableFuture().join();
         RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
         assertEquals("POST", request.getMethod());
         assertEquals("/v1/audio/transcriptions", request.getPath());
@@ -135,9 +73,24 @@ class TestOpenAiPlugin {
     }
 
     @Test
+    void aSelfHostedServerGetsNoKeyWhenNoneIsSet() throws Exception {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(fixture("transcription.json")));
+        mock.stt(Map.of("api-key", "")).transcribe(wav()).toCompletableFuture().join();
+        assertEquals(null, server.takeRequest(1, TimeUnit.SECONDS).getHeader("Authorization"));
+    }
+
+    @Test
+    void openAisOwnApiWithoutAKeyFailsBeforeAnyCall() {
+        CompletionException e = assertThrows(CompletionException.class, () -> mock.stt(Map.of("api-key", "",
+                "base-url", "https://api.openai.com/v1")).transcribe(wav()).toCompletableFuture().join());
+        assertEquals(ErrorKind.AUTHENTICATION, assertInstanceOf(VoiceException.class, e.getCause()).kind());
+        assertEquals(0, server.getRequestCount());
+    }
+
+    @Test
     void asksForVerboseJsonWhenTimestampsAreWantedAndReadsThem() throws Exception {
         server.enqueue(new MockResponse().setBody(fixture("transcription-verbose.json")));
-        Transcript t = stt().transcribe(wav().withTimestampDetail(TimestampDetail.WORD)).toCompletableFuture().join();
+        Transcript t = mock.stt(Map.of()).transcribe(wav().withTimestampDetail(TimestampDetail.WORD)).toCompletableFuture().join();
         String body = server.takeRequest().getBody().readUtf8();
         assertTrue(body.contains("name=\"response_format\"\r\n\r\nverbose_json\r\n"));
         assertTrue(body.contains("name=\"timestamp_granularities[]\"\r\n\r\nword\r\n"));
@@ -153,7 +106,7 @@ class TestOpenAiPlugin {
     void sendsSpeechAsJsonAndReturnsTheAudio() throws Exception {
         byte[] mp3 = {'I', 'D', '3', 4, 0, 0, 1, 2, 3};
         server.enqueue(new MockResponse().setHeader("Content-Type", "audio/mpeg").setBody(new Buffer().write(mp3)));
-        SynthesizedSpeech speech = tts().synthesize(SpeechRequest.of("Hello there", AudioFormat.MP3).withVoice("nova").withSpeed(1.25))
+        SynthesizedSpeech speech = mock.tts(Map.of()).synthesize(SpeechRequest.of("Hello there", AudioFormat.MP3).withVoice("nova").withSpeed(1.25))
                 .toCompletableFuture().join();
         RecordedRequest request = server.takeRequest();
         assertEquals("/v1/audio/speech", request.getPath());
@@ -163,68 +116,10 @@ class TestOpenAiPlugin {
         assertEquals(AudioFormat.MP3, speech.audio().format());
         assertEquals(mp3.length, speech.audio().size());
         server.enqueue(new MockResponse().setBody(new Buffer().write(new byte[4800])));
-        SynthesizedSpeech pcm = tts().synthesize(SpeechRequest.of("x", AudioFormat.PCM).withOutputFormat(AudioFormat.OGG_OPUS)
+        SynthesizedSpeech pcm = mock.tts(Map.of()).synthesize(SpeechRequest.of("x", AudioFormat.PCM).withOutputFormat(AudioFormat.OGG_OPUS)
                 .withOutputFormat(AudioFormat.PCM)).toCompletableFuture().join();
         assertEquals(24_000, pcm.audio().sampleRate().getAsInt());
         assertTrue(server.takeRequest().getBody().readUtf8().contains("\"response_format\":\"pcm\""));
-    }
-
-    @Test
-    void mapsEveryErrorClassAndKeepsTheProvidersMessage() throws Exception {
-        Map<Integer, ErrorKind> kinds = Map.of(400, ErrorKind.INVALID_REQUEST, 422, ErrorKind.INVALID_REQUEST,
-                403, ErrorKind.AUTHENTICATION, 404, ErrorKind.UNSUPPORTED, 413, ErrorKind.UNSUPPORTED,
-                500, ErrorKind.UNAVAILABLE, 502, ErrorKind.UNAVAILABLE, 503, ErrorKind.UNAVAILABLE);
-        for (Map.Entry<Integer, ErrorKind> expected : kinds.entrySet()) {
-            server.enqueue(new MockResponse().setResponseCode(expected.getKey())
-                    .setBody("{\"error\":{\"message\":\"told you " + expected.getKey() + "\",\"type\":\"x\",\"param\":null,\"code\":null}}"));
-            VoiceException e = failure(stt().transcribe(wav()).toCompletableFuture());
-            assertEquals(expected.getValue(), e.kind(), "HTTP " + expected.getKey());
-            assertTrue(e.getMessage().contains("told you " + expected.getKey()), e.getMessage());
-        }
-        server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "7").setBody(fixture("error-rate-limit.json")));
-        VoiceException limited = failure(tts().synthesize(SpeechRequest.of("hi", AudioFormat.MP3)).toCompletableFuture());
-        assertEquals(ErrorKind.RATE_LIMITED, limited.kind());
-        assertEquals(Optional.of(Duration.ofSeconds(7)), limited.retryAfter());
-        server.enqueue(new MockResponse().setBody("{\"text\": \"unterminated"));
-        assertEquals(ErrorKind.PROVIDER_ERROR, failure(stt().transcribe(wav()).toCompletableFuture()).kind());
-        server.enqueue(new MockResponse().setBody(""));
-        assertEquals(ErrorKind.PROVIDER_ERROR, failure(tts().synthesize(SpeechRequest.of("hi", AudioFormat.MP3)).toCompletableFuture()).kind());
-    }
-
-    @Test
-    void connectionFailuresAndSilenceAreUnavailableAndTimeout() {
-        server.enqueue(new MockResponse().setBody(new Buffer().write(new byte[100_000])).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
-        assertEquals(ErrorKind.UNAVAILABLE, failure(tts().synthesize(SpeechRequest.of("hi", AudioFormat.MP3)).toCompletableFuture()).kind());
-        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
-        assertEquals(ErrorKind.TIMEOUT, failure(stt().transcribe(wav()).toCompletableFuture()).kind());
-    }
-
-    @Test
-    void aRefusedKeyTakesTheProviderDownWithoutEverShowingTheKey() throws Exception {
-        server.enqueue(new MockResponse().setResponseCode(401).setBody(fixture("error-invalid-key.json").replace("sk-canar***************cdef", CANARY)));
-        SttProvider stt = stt();
-        VoiceException e = failure(stt.transcribe(wav()).toCompletableFuture());
-        assertEquals(ErrorKind.AUTHENTICATION, e.kind());
-        assertFalse(e.getMessage().contains(CANARY), e.getMessage());
-        var health = stt.checkHealth().toCompletableFuture().join();
-        assertFalse(health.up());
-        assertFalse(health.detail().contains(CANARY));
-        assertFalse(context(Map.of()).settings().toString().contains(CANARY));
-    }
-
-    @Test
-    void cancellingACallAbandonsTheExchange() throws Exception {
-        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
-        SttProvider slow = plugin().createStt(context(Map.of("timeout", "20s"))).orElseThrow();
-        CompletableFuture<Transcript> call = slow.transcribe(wav()).toCompletableFuture();
-        server.takeRequest(5, TimeUnit.SECONDS);
-        call.cancel(true);
-        Throwable outcome = assertThrows(RuntimeException.class, call::join);
-        Throwable cause = outcome;
-        while (!(cause instanceof CancellationException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        assertInstanceOf(CancellationException.class, cause, "the call must end cancelled, not " + outcome);
     }
 
     @Test
@@ -233,7 +128,7 @@ class TestOpenAiPlugin {
         audio[0] = 'I';
         server.enqueue(new MockResponse().setHeader("Content-Type", "audio/mpeg")
                 .setBody(new okio.Buffer().write(audio)).throttleBody(16 * 1024, 100, TimeUnit.MILLISECONDS));
-        TtsProvider tts = plugin().createTts(context(Map.of("timeout", "5s"))).orElseThrow();
+        TtsProvider tts = mock.tts(Map.of("timeout", "5s"));
         assertTrue(tts.capabilities().streaming());
 
         long start = System.nanoTime();
@@ -252,7 +147,7 @@ class TestOpenAiPlugin {
     void aStreamedErrorIsMappedLikeAnyOther() {
         server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "3")
                 .setBody("{\"error\":{\"message\":\"Rate limit reached for " + CANARY + "\"}}"));
-        TtsProvider tts = plugin().createTts(context(Map.of())).orElseThrow();
+        TtsProvider tts = mock.tts(Map.of());
         CompletionException e = assertThrows(CompletionException.class,
                 () -> tts.synthesizeStream(SpeechRequest.of("hello", AudioFormat.MP3)).toCompletableFuture().join());
         VoiceException v = assertInstanceOf(VoiceException.class, e.getCause());
@@ -265,7 +160,7 @@ class TestOpenAiPlugin {
     void aStreamThatStallsIsClosedAfterTheTimeLimit() throws Exception {
         server.enqueue(new MockResponse().setHeader("Content-Type", "audio/mpeg").setBody(new okio.Buffer().write(new byte[2048]))
                 .throttleBody(1024, 1500, TimeUnit.MILLISECONDS));
-        TtsProvider tts = plugin().createTts(context(Map.of("timeout", "300ms"))).orElseThrow();
+        TtsProvider tts = mock.tts(Map.of("timeout", "300ms"));
         var stream = tts.synthesizeStream(SpeechRequest.of("hello", AudioFormat.MP3)).toCompletableFuture().get(5, TimeUnit.SECONDS);
         IOException e = assertThrows(IOException.class, () -> stream.audio().readAllBytes());
         assertTrue(e.getMessage().contains("no audio for 300 ms"), e.getMessage());

@@ -4,8 +4,13 @@ import io.voiceplatform.api.plugin.ProviderSettings;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
-/** Reads a root URL setting: absolute http or https, kept without a trailing slash so paths append cleanly. */
+/**
+ * The URLs of provider calls: a root URL setting, read as absolute http or https and kept without a trailing
+ * slash so paths append cleanly, and values encoded for a query or a form.
+ */
 public final class HttpUrls {
     private HttpUrls() {
     }
@@ -23,5 +28,10 @@ public final class HttpUrls {
             throw new IllegalArgumentException(settings.section() + "." + key + " = '" + text
                     + "' is not an http(s) URL such as " + "https://api.example.com", e);
         }
+    }
+
+    /** {@code value} encoded as a query or form value (UTF-8). */
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -1,11 +1,10 @@
 package io.voiceplatform.providers.yandex;
 
-import io.voiceplatform.providers.support.HttpUrls;
-
 import io.voiceplatform.api.Language;
 import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.api.plugin.ProviderSettings;
 import io.voiceplatform.api.plugin.Secret;
+import io.voiceplatform.providers.support.HttpUrls;
 
 import java.net.URI;
 import java.time.Duration;
@@ -75,5 +74,10 @@ record YandexSettings(Secret apiKey, Secret iamToken, String folderId, URI sttBa
     /** The credential calls carry: the API key when set, else the IAM token (possibly empty). */
     Secret credential() {
         return apiKey.isPresent() ? apiKey : iamToken;
+    }
+
+    /** {@code &folderId=<id>} when a folder is configured, else "". */
+    String folderParameter() {
+        return folderId.isEmpty() ? "" : "&folderId=" + HttpUrls.encode(folderId);
     }
 }

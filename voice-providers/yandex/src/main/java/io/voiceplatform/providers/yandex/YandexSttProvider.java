@@ -1,7 +1,6 @@
 package io.voiceplatform.providers.yandex;
 
-import io.voiceplatform.providers.support.PcmAudio;
-
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.HealthProbe;
@@ -11,7 +10,9 @@ import io.voiceplatform.api.SttProvider;
 import io.voiceplatform.api.Transcript;
 import io.voiceplatform.api.TranscriptionRequest;
 import io.voiceplatform.api.VoiceException;
-import io.voiceplatform.api.plugin.ProviderContext;
+import io.voiceplatform.providers.support.HttpUrls;
+import io.voiceplatform.providers.support.PcmAudio;
+import io.voiceplatform.providers.support.ProviderHttp;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -32,14 +33,15 @@ final class YandexSttProvider implements SttProvider {
     static final long MAX_AUDIO_BYTES = 1024 * 1024;
     static final Duration MAX_DURATION = Duration.ofSeconds(30);
     private static final String PATH = "/speech/v1/stt:recognize";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final YandexSettings settings;
-    private final YandexApi api;
+    private final ProviderHttp http;
     private final ProviderCapabilities capabilities;
 
-    YandexSttProvider(YandexSettings settings, ProviderContext context) {
+    YandexSttProvider(YandexSettings settings, ProviderHttp http) {
         this.settings = settings;
-        this.api = new YandexApi(settings, context);
+        this.http = http;
         this.capabilities = ProviderCapabilities.builder()
                 .languages(YandexLanguages.offered().toArray(String[]::new))
                 .inputFormats(AudioFormat.WAV, AudioFormat.PCM, AudioFormat.OGG_OPUS)
@@ -90,13 +92,12 @@ final class YandexSttProvider implements SttProvider {
                     + " seconds of audio, this is " + duration.toMillis() / 1000.0);
         }
         String topic = request.modelHint().filter(capabilities.models()::contains).orElse(settings.sttTopic());
-        HttpRequest call = api.request(URI.create(settings.sttBaseUrl() + PATH + "?topic=" + YandexApi.encode(topic)
-                        + "&lang=" + YandexApi.encode(language.get()) + api.folderParameter() + "&" + YandexSttAudio.formatQuery(sent)))
+        HttpRequest.Builder call = HttpRequest.newBuilder(URI.create(settings.sttBaseUrl() + PATH + "?topic=" + HttpUrls.encode(topic)
+                        + "&lang=" + HttpUrls.encode(language.get()) + settings.folderParameter() + "&" + YandexSttAudio.formatQuery(sent)))
                 .header("Content-Type", sent.format() == AudioFormat.PCM ? "application/octet-stream" : sent.format().mediaType())
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(sent.toByteArray()))
-                .build();
-        return api.sendForJson(call, body -> YandexTranscriptReader.read(body, language.get(), duration, topic));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(sent.toByteArray()));
+        return http.send(call, body -> YandexTranscriptReader.read(JSON.readTree(body), language.get(), duration, topic));
     }
 
     private static <T> CompletableFuture<T> unsupported(String message) {
@@ -105,12 +106,12 @@ final class YandexSttProvider implements SttProvider {
 
     @Override
     public CompletionStage<HealthProbe> checkHealth() {
-        return CompletableFuture.completedFuture(api.health());
+        return CompletableFuture.completedFuture(http.health());
     }
 
     @Override
     public void close() {
-        api.close();
+        http.close();
     }
 
     @Override

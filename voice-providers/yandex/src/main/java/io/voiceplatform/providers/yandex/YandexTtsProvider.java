@@ -1,7 +1,5 @@
 package io.voiceplatform.providers.yandex;
 
-import io.voiceplatform.providers.support.PcmAudio;
-
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.HealthProbe;
@@ -10,7 +8,9 @@ import io.voiceplatform.api.SpeechRequest;
 import io.voiceplatform.api.SynthesizedSpeech;
 import io.voiceplatform.api.TtsProvider;
 import io.voiceplatform.api.VoiceException;
-import io.voiceplatform.api.plugin.ProviderContext;
+import io.voiceplatform.providers.support.HttpUrls;
+import io.voiceplatform.providers.support.PcmAudio;
+import io.voiceplatform.providers.support.ProviderHttp;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -35,12 +35,12 @@ final class YandexTtsProvider implements TtsProvider {
     private static final String PATH = "/speech/v1/tts:synthesize";
 
     private final YandexSettings settings;
-    private final YandexApi api;
+    private final ProviderHttp http;
     private final ProviderCapabilities capabilities;
 
-    YandexTtsProvider(YandexSettings settings, ProviderContext context) {
+    YandexTtsProvider(YandexSettings settings, ProviderHttp http) {
         this.settings = settings;
-        this.api = new YandexApi(settings, context);
+        this.http = http;
         this.capabilities = ProviderCapabilities.builder()
                 .languages(YandexVoices.languages().toArray(String[]::new))
                 .outputFormats(YandexOutputFormat.platformFormats())
@@ -82,22 +82,21 @@ final class YandexTtsProvider implements TtsProvider {
             return unsupported("Yandex takes a request body of at most " + MAX_BODY_BYTES + " bytes, and this text makes "
                     + form.length + " once URL-encoded");
         }
-        HttpRequest call = api.request(URI.create(settings.ttsBaseUrl() + PATH))
+        HttpRequest.Builder call = HttpRequest.newBuilder(URI.create(settings.ttsBaseUrl() + PATH))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(form))
-                .build();
-        return api.send(call, bytes -> speech(format.get().audio(withAudio(bytes))));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form));
+        return http.send(call, bytes -> speech(format.get().audio(withAudio(bytes))));
     }
 
     /** The URL-encoded form, its fields in the order of Yandex's reference. */
     private String form(SpeechRequest request, YandexVoice voice, YandexOutputFormat format) {
-        return "text=" + YandexApi.encode(request.text())
-                + "&lang=" + YandexApi.encode(voice.language())
-                + "&voice=" + YandexApi.encode(voice.name())
-                + (voice.emotion().isEmpty() ? "" : "&emotion=" + YandexApi.encode(voice.emotion()))
+        return "text=" + HttpUrls.encode(request.text())
+                + "&lang=" + HttpUrls.encode(voice.language())
+                + "&voice=" + HttpUrls.encode(voice.name())
+                + (voice.emotion().isEmpty() ? "" : "&emotion=" + HttpUrls.encode(voice.emotion()))
                 + "&speed=" + BigDecimal.valueOf(request.speed()).toPlainString()
                 + "&" + format.formFields()
-                + api.folderParameter();
+                + settings.folderParameter();
     }
 
     /** A 200 without audio would reach the caller as an empty file (or a bare WAV header): fail, so the chain falls back. */
@@ -118,12 +117,12 @@ final class YandexTtsProvider implements TtsProvider {
 
     @Override
     public CompletionStage<HealthProbe> checkHealth() {
-        return CompletableFuture.completedFuture(api.health());
+        return CompletableFuture.completedFuture(http.health());
     }
 
     @Override
     public void close() {
-        api.close();
+        http.close();
     }
 
     @Override

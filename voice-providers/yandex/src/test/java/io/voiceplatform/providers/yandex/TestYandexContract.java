@@ -1,12 +1,17 @@
 package io.voiceplatform.providers.yandex;
 
+import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.plugin.ProviderPlugin;
+import io.voiceplatform.providers.testkit.DocumentedError;
 import io.voiceplatform.providers.testkit.ProviderContractTest;
 import okhttp3.mockwebserver.MockResponse;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static io.voiceplatform.providers.testkit.MockProviderServer.json;
 
 /** The plugin contract of the test kit, with SpeechKit's documented answers. */
 class TestYandexContract extends ProviderContractTest {
@@ -23,7 +28,7 @@ class TestYandexContract extends ProviderContractTest {
 
     @Override
     protected Optional<MockResponse> transcriptionAnswer() {
-        return Optional.of(TestingYandex.json(200, "recognize-success.json"));
+        return Optional.of(json(200, "recognize-success.json"));
     }
 
     @Override
@@ -42,5 +47,17 @@ class TestYandexContract extends ProviderContractTest {
     @Override
     protected Optional<MockResponse> unreadableSpeechAnswer() {
         return Optional.of(new MockResponse().setHeader("Content-Type", "text/html").setBody("<html><body>502 Bad Gateway</body></html>"));
+    }
+
+    /** https://yandex.cloud/en/docs/speechkit/concepts/response: API v1's error body and the API gateway's. */
+    @Override
+    protected List<DocumentedError> documentedErrors() {
+        return List.of(
+                DocumentedError.of(400, "error-bad-request.json", ErrorKind.INVALID_REQUEST, "BAD_REQUEST audio should be less than 30s"),
+                DocumentedError.of(401, "error-unauthorized.json", ErrorKind.AUTHENTICATION, "UNAUTHORIZED The token is invalid"),
+                DocumentedError.of(401, "error-unauthenticated.json", ErrorKind.AUTHENTICATION, "UNAUTHENTICATED Unknown api key"),
+                DocumentedError.of(403, "error-permission-denied.json", ErrorKind.AUTHENTICATION, "PERMISSION_DENIED Permission to"),
+                DocumentedError.of(429, "error-resource-exhausted.json", ErrorKind.RATE_LIMITED, "RESOURCE_EXHAUSTED Quota exceeded").retryAfter(7),
+                DocumentedError.of(500, "error-internal.json", ErrorKind.UNAVAILABLE, "INTERNAL Internal server error"));
     }
 }

@@ -1,5 +1,6 @@
 package io.voiceplatform.providers.yandex;
 
+import io.voiceplatform.providers.testkit.MockProviderServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voiceplatform.api.ErrorKind;
@@ -47,6 +48,6 @@ class TestYandexTranscriptReader {
     }
 
     private static JsonNode fixture(String name) throws IOException {
-        return JSON.readTree(TestingYandex.fixture(name));
+        return JSON.readTree(MockProviderServer.fixture(name));
     }
 }

@@ -1,5 +1,7 @@
 package io.voiceplatform.providers.yandex;
 
+import io.voiceplatform.providers.testkit.MockProviderServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.SpeechRequest;
@@ -9,26 +11,20 @@ import io.voiceplatform.api.VoiceException;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import okhttp3.mockwebserver.SocketPolicy;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -45,23 +41,15 @@ class TestYandexTtsProvider {
     private static final byte[] MP3 = {(byte) 0xFF, (byte) 0xF3, 0x44, (byte) 0xC4, 1, 2, 3, 4};
     private static final byte[] OGG = "OggS\0\2fake opus pages".getBytes(StandardCharsets.ISO_8859_1);
 
+    @RegisterExtension
+    final MockProviderServer mock = TestingYandex.mockServer();
     private MockWebServer server;
-    private ScheduledExecutorService scheduler;
     private TtsProvider tts;
 
     @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        scheduler = Executors.newSingleThreadScheduledExecutor();
-        tts = create(Map.of());
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        tts.close();
-        server.shutdown();
-        scheduler.shutdownNow();
+    void create() {
+        server = mock.server();
+        tts = mock.tts(Map.of());
     }
 
     @Test
@@ -212,31 +200,6 @@ class TestYandexTtsProvider {
         assertTrue(tts.capabilities().models().isEmpty());
     }
 
-    @ParameterizedTest(name = "HTTP {0} is {2}")
-    @CsvSource({
-            "400, error-bad-request.json, INVALID_REQUEST, BAD_REQUEST",
-            "401, error-unauthenticated.json, AUTHENTICATION, UNAUTHENTICATED Unknown api key",
-            "403, error-permission-denied.json, AUTHENTICATION, PERMISSION_DENIED",
-            "500, error-internal.json, UNAVAILABLE, INTERNAL Internal server error"})
-    void mapsErrorStatusesAndKeepsYandexsMessage(int status, String fixture, ErrorKind kind, String message) {
-        server.enqueue(TestingYandex.json(status, fixture));
-
-        VoiceException e = failure(SpeechRequest.of("Привет", AudioFormat.MP3));
-
-        assertEquals(kind, e.kind());
-        assertTrue(e.getMessage().contains(message), e.getMessage());
-    }
-
-    @Test
-    void rateLimitingCarriesRetryAfter() {
-        server.enqueue(TestingYandex.json(429, "error-resource-exhausted.json").setHeader("Retry-After", "3"));
-
-        VoiceException e = failure(SpeechRequest.of("Привет", AudioFormat.MP3));
-
-        assertEquals(ErrorKind.RATE_LIMITED, e.kind());
-        assertEquals(Optional.of(Duration.ofSeconds(3)), e.retryAfter());
-    }
-
     @Test
     void anAnswerThatIsNotAudioOfTheFormatIsAProviderError() {
         server.enqueue(new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/html").setBody("<html>gateway</html>"));
@@ -248,23 +211,12 @@ class TestYandexTtsProvider {
         assertEquals(ErrorKind.PROVIDER_ERROR, failure(SpeechRequest.of("Привет", AudioFormat.PCM)).kind());
     }
 
-    @Test
-    void timeoutsAndDroppedConnectionsAreTimeoutAndUnavailable() {
-        tts.close();
-        tts = create(Map.of("timeout", "1s"));
-        server.enqueue(audio(MP3).setSocketPolicy(SocketPolicy.NO_RESPONSE));
-        assertEquals(ErrorKind.TIMEOUT, failure(SpeechRequest.of("Привет", AudioFormat.MP3)).kind());
-
-        server.enqueue(audio(new byte[64 * 1024]).setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
-        assertEquals(ErrorKind.UNAVAILABLE, failure(SpeechRequest.of("Привет", AudioFormat.PCM)).kind());
-    }
-
     private static MockResponse audio(byte[] bytes) {
         return new MockResponse().setResponseCode(200).setHeader("Content-Type", "audio/mpeg").setBody(new Buffer().write(bytes));
     }
 
     private TtsProvider create(Map<String, String> overrides) {
-        return new YandexPlugin().createTts(TestingYandex.context(server, scheduler, overrides)).orElseThrow();
+        return mock.tts(overrides);
     }
 
     private SynthesizedSpeech synthesize(SpeechRequest request) {

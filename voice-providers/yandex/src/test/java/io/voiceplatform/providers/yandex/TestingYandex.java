@@ -4,27 +4,17 @@ import io.voiceplatform.providers.support.PcmAudio;
 
 import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
-import io.voiceplatform.api.plugin.HttpTransport;
-import io.voiceplatform.api.plugin.ProviderContext;
-import io.voiceplatform.api.plugin.ProviderSettings;
-import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
+import io.voiceplatform.providers.testkit.MockProviderServer;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
 
-/** A Yandex plugin pointed at a MockWebServer, with canary credentials, audio to send, and the fixtures. */
+/** The Yandex plugin against a mock server, with canary credentials, and audio to send. */
 final class TestingYandex {
     static final String KEY = "AQVN-canary-key-7Q2xY9kLmN3p";
     static final String IAM_TOKEN = "t1.canary-iam-token-4Hv8Rw2Zq";
@@ -33,30 +23,15 @@ final class TestingYandex {
     private TestingYandex() {
     }
 
-    static ProviderContext context(MockWebServer server, ScheduledExecutorService scheduler, Map<String, String> overrides) {
-        Map<String, String> values = new HashMap<>(Map.of(
+    /** A mock Yandex server, and the plugin's settings for it: enabled, the canary key, a 2 s limit. */
+    static MockProviderServer mockServer() {
+        return new MockProviderServer(new YandexPlugin(), url -> Map.of(
                 "enabled", "true",
                 "api-key", KEY,
                 "folder-id", FOLDER,
-                "stt-base-url", server.url("/").toString(),
-                "tts-base-url", server.url("/").toString(),
+                "stt-base-url", url,
+                "tts-base-url", url,
                 "timeout", "2s"));
-        values.putAll(overrides);
-        HttpClient client = HttpClient.newHttpClient();
-        HttpTransport transport = client::sendAsync;
-        return new ProviderContext(new ProviderSettings("voice.providers.yandex", values), transport, scheduler);
-    }
-
-    static MockResponse json(int status, String fixture) {
-        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(fixture(fixture));
-    }
-
-    static String fixture(String name) {
-        try (InputStream in = TestingYandex.class.getResourceAsStream("/fixtures/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new UncheckedIOException(new IOException("fixture " + name, e));
-        }
     }
 
     /** A tenth of a second of 16 kHz mono PCM, a ramp so that every sample differs from its neighbours. */
@@ -82,14 +57,6 @@ final class TestingYandex {
             }
         }
         return Audio.of(b.array(), AudioFormat.PCM, rate, channels);
-    }
-
-    /** The samples of a WAV made by {@link PcmAudio#toWav}, without its 44-byte header. */
-    static byte[] samplesOf(Audio wav) {
-        byte[] all = wav.toByteArray();
-        byte[] samples = new byte[all.length - 44];
-        System.arraycopy(all, 44, samples, 0, samples.length);
-        return samples;
     }
 
     /** The fields of a form body in their order, decoded. */

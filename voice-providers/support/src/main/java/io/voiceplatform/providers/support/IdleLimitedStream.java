@@ -1,4 +1,4 @@
-package io.voiceplatform.providers.openai;
+package io.voiceplatform.providers.support;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -13,13 +13,15 @@ import java.util.concurrent.TimeUnit;
  * stream waits forever, and an upstream that stalls mid-body would otherwise hold the reader for good.
  */
 final class IdleLimitedStream extends FilterInputStream {
+    private final String provider;
     private final ScheduledFuture<?> watchdog;
     private final long limitNanos;
     private volatile long lastProgress = System.nanoTime();
     private volatile boolean timedOut;
 
-    IdleLimitedStream(InputStream body, Duration limit, ScheduledExecutorService scheduler) {
+    IdleLimitedStream(String provider, InputStream body, Duration limit, ScheduledExecutorService scheduler) {
         super(body);
+        this.provider = provider;
         this.limitNanos = limit.toNanos();
         long every = Math.max(10, limit.toMillis() / 4);
         this.watchdog = scheduler.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
@@ -48,7 +50,7 @@ final class IdleLimitedStream extends FilterInputStream {
             }
             return n;
         } catch (IOException e) {
-            throw timedOut ? new IOException("OpenAI sent no audio for " + Duration.ofNanos(limitNanos).toMillis() + " ms", e) : e;
+            throw timedOut ? new IOException(provider + " sent no audio for " + Duration.ofNanos(limitNanos).toMillis() + " ms", e) : e;
         }
     }
 
