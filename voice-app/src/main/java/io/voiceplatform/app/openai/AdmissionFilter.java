@@ -3,6 +3,9 @@ package io.voiceplatform.app.openai;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +19,7 @@ import java.util.regex.Pattern;
 public final class AdmissionFilter implements Handler {
     static final String REQUEST_ID = "X-Request-Id";
     private static final String CALLER = "voice.caller";
+    private static final long DISCARDED_BODY_LIMIT = 8L << 20;
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final ApiKeys keys;
@@ -45,8 +49,24 @@ public final class AdmissionFilter implements Handler {
         // The long form: the int one (ctx.contentLength()) says -1 for 2 GB and more, which let those through unchecked.
         long declared = ctx.req().getContentLengthLong();
         if (limit != null && declared > limit) {
+            discardSmallBody(ctx, declared);
             throw new ApiException(new ApiError(413, "The request body is " + declared + " bytes; the limit is " + limit + ".",
                     "invalid_request_error", null, "request_too_large", Optional.empty()));
+        }
+    }
+
+    /**
+     * Reads and drops a body of at most {@link #DISCARDED_BODY_LIMIT} bytes before the 413 goes out. A client that sends its
+     * whole body before reading (Java's HttpClient does) would otherwise have its connection reset by the unread bytes
+     * and never see the answer; a larger body is refused at once and its connection closed.
+     */
+    private static void discardSmallBody(Context ctx, long declared) {
+        if (declared <= DISCARDED_BODY_LIMIT) {
+            try (InputStream body = ctx.req().getInputStream()) {
+                body.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException broken) {
+                // The 413 still goes out; the connection closes.
+            }
         }
     }
 
