@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # End-to-end check of the built distribution on the embedded provider: speak, transcribe what was spoken,
-# serve and answer health, stop cleanly on SIGTERM, list providers, mask secrets in the config dump.
+# serve and answer health, stop cleanly on SIGTERM, list providers, mask secrets in the config dump; the built-in
+# providers load from providers/ (none in lib/), and a plugin using voice-provider-support unbundled loads.
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
 VOICE="$ROOT/voice"
+DIST="$ROOT/voice-app/target/dist"
 WORK=$(mktemp -d)
 SERVER_PID=""
 cleanup() {
@@ -42,15 +44,56 @@ cp "$WORK/hello.wav" "$WORK/hello.mp3"
 if "$VOICE" transcribe "$WORK/hello.mp3" 2>"$WORK/err.txt"; then fail "a mislabelled file was accepted"; fi
 grep -q "^error: .*named as mp3 but its bytes are wav" "$WORK/err.txt" || fail "unclear error: $(cat "$WORK/err.txt")"
 
-step "providers"
-"$VOICE" providers | tee "$WORK/providers.txt"
-grep -q "^local  (built-in)" "$WORK/providers.txt" || fail "the embedded provider is not listed"
+step "the distribution's SBOM names every jar in lib/ and every built-in provider in providers/"
+python3 - "$DIST" <<'PY' || fail "sbom.json and the distribution disagree"
+import json, os, sys
+dist = sys.argv[1]
+bom = json.load(open(os.path.join(dist, "sbom.json")))
+components = bom["components"] + [bom["metadata"]["component"]]
+jars = {f"{c['name']}-{c['version']}.jar" for c in components if "type=zip" not in c.get("purl", "")}
+providers = {c["name"].removeprefix("voice-provider-") for c in components if "type=zip" in c.get("purl", "")}
+shipped_jars = set(os.listdir(os.path.join(dist, "lib")))
+shipped_providers = set(os.listdir(os.path.join(dist, "providers")))
+if jars != shipped_jars:
+    sys.exit(f"only in lib/: {sorted(shipped_jars - jars)}; only in sbom.json: {sorted(jars - shipped_jars)}")
+if providers != shipped_providers:
+    sys.exit(f"only in providers/: {sorted(shipped_providers - providers)}; only in sbom.json: {sorted(providers - shipped_providers)}")
+PY
 
 step "config masks secrets"
 CANARY="sk-canary-e2e-0123456789abcdef"
 OPENAI_API_KEY="$CANARY" "$VOICE" config > "$WORK/config.txt"
 grep -q "voice.providers.openai.api-key = sk-\*\*\*\*  # environment OPENAI_API_KEY" "$WORK/config.txt" || fail "api key not shown masked"
 if grep -q "$CANARY" "$WORK/config.txt"; then fail "the secret leaked into 'voice config'"; fi
+
+step "providers"
+"$VOICE" providers | tee "$WORK/providers.txt"
+grep -qF "local  (built-in, $DIST/providers/local)" "$WORK/providers.txt" || fail "the embedded provider is not listed"
+
+step "the built-in providers are in providers/<id> with their dependencies, none of them on the class path (lib/)"
+ls "$DIST/providers/local"/voice-provider-local-*.jar "$DIST/providers/local"/sphinx4-core-*.jar >/dev/null \
+  || fail "providers/local does not hold the provider and Sphinx4"
+ls "$DIST/providers/google"/google-auth-library-oauth2-http-*.jar >/dev/null || fail "providers/google lacks Google's auth library"
+on_class_path=$(cd "$DIST/lib" && ls | grep -E '^(voice-provider-(local|openai|deepgram|elevenlabs|azure|yandex|google)|sphinx4|freetts|jump3r|google-auth)-' || true)
+[ -z "$on_class_path" ] || fail "lib/ holds provider jars: $on_class_path"
+ls "$DIST/lib"/voice-provider-support-*.jar "$DIST/lib"/voice-api-*.jar >/dev/null || fail "lib/ lacks what plugins share"
+grep -q "voice.providers.local.voice = kevin16  # default (reference.conf)" "$WORK/config.txt" \
+  || fail "'voice config' does not show the built-in provider's keys"
+
+step "a plugin that uses voice-provider-support without bundling it loads from plugins/ and speaks"
+ECHO_JAR=$(ls "$ROOT"/examples/echo-plugin/target/echo-plugin-*.jar 2>/dev/null | head -1)
+[ -n "$ECHO_JAR" ] || fail "no echo example jar: run mvn package"
+python3 - "$ECHO_JAR" <<'PY' || fail "the echo example jar bundles classes that are not its own"
+import sys, zipfile
+names = [n for n in zipfile.ZipFile(sys.argv[1]).namelist() if n.endswith(".class")]
+sys.exit(0 if names and all(n.startswith("com/example/voice/echo/") for n in names) else 1)
+PY
+mkdir -p "$WORK/plugins"
+cp "$ECHO_JAR" "$WORK/plugins/echo-plugin.jar"
+JAVA_OPTS="-Dvoice.plugins.dir=$WORK/plugins" "$VOICE" providers > "$WORK/plugin-providers.txt"
+grep -qF "echo  ($WORK/plugins/echo-plugin.jar)" "$WORK/plugin-providers.txt" || fail "the echo plugin is not listed: $(cat "$WORK/plugin-providers.txt")"
+JAVA_OPTS="-Dvoice.plugins.dir=$WORK/plugins" "$VOICE" speak "hello plugin" --provider echo -o "$WORK/echo.wav" > /dev/null
+[ "$(head -c 4 "$WORK/echo.wav")" = "RIFF" ] || fail "the echo plugin did not speak a WAV"
 
 step "serve, health, SIGTERM"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
@@ -79,4 +122,4 @@ SERVER_PID=""
 [ "$rc" = 0 ] || { cat "$WORK/serve.log"; fail "the service exited with $rc after SIGTERM"; }
 grep -q "stopped" "$WORK/serve.log" || fail "no clean stop in the log"
 
-echo "e2e: 9 passed, 0 failed"
+echo "e2e: 11 passed, 0 failed"

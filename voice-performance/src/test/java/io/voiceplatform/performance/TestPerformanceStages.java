@@ -12,6 +12,7 @@ import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.core.pipeline.CacheStatus;
 import io.voiceplatform.core.pipeline.RequestContext;
 import io.voiceplatform.core.pipeline.Routing;
+import io.voiceplatform.core.testing.TestingAudio;
 import io.voiceplatform.performance.testing.AnsweringProvider;
 import io.voiceplatform.performance.testing.PerformancePipeline;
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +56,15 @@ class TestPerformanceStages {
         System.arraycopy("RIFF....WAVE".getBytes(), 0, b, 0, 12);
         b[length - 1] = last;
         return b;
+    }
+
+    /** An MP3 of {@code length} bytes, as far as its signature goes: the pipeline checks every answer for one. */
+    private static byte[] mp3(int length) {
+        byte[] bytes = new byte[length];
+        bytes[0] = 'I';
+        bytes[1] = 'D';
+        bytes[2] = '3';
+        return bytes;
     }
 
     private static TranscriptionRequest stt(byte[] audio) {
@@ -178,9 +188,7 @@ class TestPerformanceStages {
         java.util.Random random = new java.util.Random(42);
         AnsweringProvider provider = speaking(new byte[1], AudioFormat.MP3).speaking(r -> {
             int i = Integer.parseInt(r.text().substring(5));
-            int size = random.nextInt(i % 10 == 0 ? 8 << 20 : 200_000) + 1;
-            byte[] bytes = new byte[size];
-            bytes[0] = 'I';
+            byte[] bytes = mp3(random.nextInt(i % 10 == 0 ? 8 << 20 : 200_000) + 128);
             return CompletableFuture.completedFuture(new SynthesizedSpeech(Audio.of(bytes, AudioFormat.MP3), Duration.ZERO, "p"));
         });
         PerformancePipeline running = start(CACHES_ON + "voice.performance.level = basic\nvoice.performance.tts.cache.max-entries = 50\n", provider);
@@ -196,8 +204,7 @@ class TestPerformanceStages {
     @Test
     @SuppressWarnings("unchecked")
     void anExplicitByteBudgetOverridesTheLevelsPreset() {
-        byte[] bytes = new byte[200_000];
-        bytes[0] = 'I';
+        byte[] bytes = mp3(200_000);
         PerformancePipeline running = start(CACHES_ON + "voice.performance.level = aggressive\nvoice.performance.tts.cache.max-bytes = 3MB\n",
                 speaking(bytes, AudioFormat.MP3));
         long budget = 3L << 20;
@@ -215,11 +222,11 @@ class TestPerformanceStages {
     @Test
     @SuppressWarnings("unchecked")
     void uncompressedAudioIsKeptDeflatedAndComesBackIdentical() {
-        byte[] wav = new byte[200_000];
-        System.arraycopy("RIFF....WAVE".getBytes(), 0, wav, 0, 12);
-        for (int i = 44; i < wav.length; i += 2) {
-            wav[i] = (byte) (Math.sin(i / 20.0) * 100);
+        byte[] pcm = new byte[200_000];
+        for (int i = 0; i < pcm.length; i += 2) {
+            pcm[i] = (byte) (Math.sin(i / 20.0) * 100);
         }
+        byte[] wav = TestingAudio.wav(pcm, 16_000, 1);
         AnsweringProvider provider = speaking(wav, AudioFormat.WAV);
         PerformancePipeline running = start(CACHES_ON + "voice.performance.tts.compression-enabled = true\n", provider);
         SpeechRequest request = SpeechRequest.of("hello", AudioFormat.WAV);
@@ -240,7 +247,8 @@ class TestPerformanceStages {
     @SuppressWarnings("unchecked")
     void anUnreachableSharedLevelIsDegradedAndChangesNoAnswer() {
         AnsweringProvider provider = transcribing("t");
-        PerformancePipeline running = start(CACHES_ON + "voice.performance.cache.redis.uri = \"redis://:secret@127.0.0.1:1\"\n", provider);
+        PerformancePipeline running = start(CACHES_ON + "voice.performance.cache.redis.uri = \"redis://:secret@127.0.0.1:1\"\n"
+                + "voice.performance.cache.redis.secret = \"0123456789abcdef0123456789abcdef\"\n", provider);
         for (int i = 0; i < 3; i++) {
             assertEquals("t", running.transcribe(stt(wav(100, (byte) 1))).value().text());
         }

@@ -1,13 +1,10 @@
 package io.voiceplatform.app.openai;
 
-import io.voiceplatform.api.ErrorKind;
-import io.voiceplatform.api.VoiceException;
-import io.voiceplatform.core.pipeline.AtCapacityException;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An error as OpenAI's API shapes it: {@code {"error": {"message", "type", "param", "code"}}}, with the
@@ -30,25 +27,6 @@ public record ApiError(int status, String message, String type, String param, St
         return new ApiError(status, message, type, null, code, Optional.empty());
     }
 
-    /** The status and type of a platform error, from its kind. */
-    public static ApiError from(VoiceException e) {
-        if (e instanceof AtCapacityException) {
-            return new ApiError(503, e.getMessage(), "service_unavailable_error", null, "overloaded", e.retryAfter());
-        }
-        String param = e.param().orElse(null);
-        return switch (e.kind()) {
-            case INVALID_REQUEST -> new ApiError(400, e.getMessage(), "invalid_request_error", param, "invalid_value", Optional.empty());
-            case UNSUPPORTED -> new ApiError(400, e.getMessage(), "invalid_request_error", param, "unsupported_value", Optional.empty());
-            case RATE_LIMITED -> new ApiError(429, e.getMessage(), "rate_limit_error", null, "upstream_rate_limited",
-                    Optional.of(e.retryAfter().orElse(Duration.ofSeconds(1))));
-            case TIMEOUT -> new ApiError(504, e.getMessage(), "timeout_error", null, "upstream_timeout", Optional.empty());
-            case UNAVAILABLE -> new ApiError(503, e.getMessage(), "service_unavailable_error", null, "no_provider_available",
-                    Optional.of(Duration.ofSeconds(5)));
-            case AUTHENTICATION, PROVIDER_ERROR -> new ApiError(502, e.getMessage(), "upstream_error", null,
-                    e.kind() == ErrorKind.AUTHENTICATION ? "upstream_authentication" : "upstream_failed", Optional.empty());
-        };
-    }
-
     /** The JSON body. */
     public Map<String, Object> body() {
         Map<String, Object> error = new LinkedHashMap<>();
@@ -57,5 +35,21 @@ public record ApiError(int status, String message, String type, String param, St
         error.put("param", param);
         error.put("code", code);
         return Map.of("error", error);
+    }
+
+    private static final Pattern QUALIFIED_THROWABLE = Pattern.compile("(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error):?\\s*");
+
+    /** "java.io.IOException: Missing boundary" as "Missing boundary": the caller needs the reason, not our internals. */
+    static String printableReason(String message) {
+        return printable(QUALIFIED_THROWABLE.matcher(message).replaceAll(""));
+    }
+
+    /** Input echoed in a message is cut short and stripped of control characters. */
+    static String printable(String s) {
+        if (s == null) {
+            return "";
+        }
+        String cut = s.length() > 60 ? s.substring(0, 60) + "..." : s;
+        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -1,7 +1,7 @@
 package io.voiceplatform.app.openai;
 
-/** Stops a request with an {@link ApiError}; the exception mapper writes it. */
-final class ApiException extends RuntimeException {
+/** Stops a request with an {@link ApiError}; the {@link ErrorMapper} writes it. */
+class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient ApiError error;
 

@@ -20,9 +20,20 @@ public record ModelRoute(Routing routing, Optional<String> modelHint) {
 
     /**
      * @param providers the providers that can serve the operation
+     * @throws ApiException a 404 on {@code model} when it names no known provider
+     */
+    static ModelRoute of(String model, List<String> providers) {
+        return parse(model, providers).orElseThrow(() -> new ApiException(new ApiError(404,
+                "The model '" + ApiError.printable(model) + "' does not exist. Use auto, an OpenAI model name, a provider ("
+                        + String.join(", ", providers) + ") or provider/model.", "invalid_request_error", "model",
+                "model_not_found", Optional.empty())));
+    }
+
+    /**
+     * @param providers the providers that can serve the operation
      * @return empty when the model names no known provider
      */
-    static Optional<ModelRoute> parse(String model, List<String> providers) {
+    private static Optional<ModelRoute> parse(String model, List<String> providers) {
         if (model == null || model.isBlank() || model.equals("auto") || OPENAI_MODELS.contains(model)) {
             return Optional.of(new ModelRoute(Routing.auto(), Optional.empty()));
         }

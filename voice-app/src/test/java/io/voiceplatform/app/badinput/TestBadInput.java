@@ -66,9 +66,7 @@ class TestBadInput {
         OpenAiApi api = new OpenAiApi(runtime.pipeline(), runtime.registry(), PerformanceStatus.notInstalled(false),
                 new ApiSettings(2 << 20, List.of(Secret.of(KEY)), 100_000, false),
                 new SimpleMeterRegistry(), JSON);
-        server = Javalin.create(api::configure);
-        api.register(server);
-        server.start("127.0.0.1", 0);
+        server = Javalin.create(api::configure).start("127.0.0.1", 0);
     }
 
     @AfterAll

@@ -6,6 +6,7 @@ import com.google.inject.multibindings.OptionalBinder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.voiceplatform.app.TestingBuiltInProviders;
 import io.voiceplatform.app.server.ServerSettings;
 import io.voiceplatform.app.server.VoiceServer;
 import io.voiceplatform.core.bootstrap.VoiceRuntime;
@@ -51,7 +52,7 @@ class TestWavSizeClaims {
     static void start() throws Exception {
         Path conf = workDir.resolve("local.conf");
         Files.writeString(conf, "voice.stt.providers = [\"local\"]\nvoice.tts.providers = [\"local\"]\nvoice.server.rate-limit.per-minute = 100000\n");
-        VoiceConfig config = VoiceConfig.load(new ConfigSources(Map.of(), Map.of(), workDir, Optional.of(conf), TestWavSizeClaims.class.getClassLoader()));
+        VoiceConfig config = VoiceConfig.load(new ConfigSources(Map.of(), TestingBuiltInProviders.systemProperties(), workDir, Optional.of(conf), TestWavSizeClaims.class.getClassLoader()));
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         runtime = VoiceRuntime.start(config, binder -> OptionalBinder.newOptionalBinder(binder, MeterRegistry.class)
                 .setBinding().toInstance(meters));

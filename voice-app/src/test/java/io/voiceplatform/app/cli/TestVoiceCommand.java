@@ -1,5 +1,6 @@
 package io.voiceplatform.app.cli;
 
+import io.voiceplatform.app.TestingBuiltInProviders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,25 @@ class TestVoiceCommand {
         assertEquals(0, run("--config", conf.toString(), "config"));
         assertTrue(out.toString().contains("voice.server.port = 9999  # file " + conf), out.toString());
         assertTrue(out.toString().contains("voice.limits.max-file-size-mb = 25  # default (reference.conf)"));
+    }
+
+    @Test
+    void configShowsTheKeysOfTheBuiltInProvidersLoadedFromTheirDirectories(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("ops.conf");
+        Files.writeString(conf, "voice.providers.local.voice = kevin\n");
+        assertEquals(0, run("--config", conf.toString(), "config"));
+        assertTrue(out.toString().contains("voice.providers.local.voice = kevin  # file " + conf), out.toString());
+        assertTrue(out.toString().contains("voice.providers.local.grammar =   # default (reference.conf)"), out.toString());
+        assertTrue(out.toString().contains("voice.providers.openai.base-url = https://api.openai.com/v1  # default (reference.conf)"));
+        assertTrue(out.toString().contains("voice.providers.google.credentials-file =   # default (reference.conf)"));
+    }
+
+    @Test
+    void providersListsTheBuiltInsWithTheirDirectory() {
+        assertEquals(0, run("providers"), err.toString());
+        Path providers = TestingBuiltInProviders.dir();
+        assertTrue(out.toString().contains("local  (built-in, " + providers.resolve("local") + ")\n"), out.toString());
+        assertTrue(out.toString().contains("openai  (built-in, " + providers.resolve("openai") + ")  disabled"), out.toString());
     }
 
     @Test

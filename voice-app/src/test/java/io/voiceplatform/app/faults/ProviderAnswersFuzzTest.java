@@ -15,6 +15,10 @@ import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.api.plugin.ProviderContext;
 import io.voiceplatform.api.plugin.ProviderPlugin;
 import io.voiceplatform.api.plugin.ProviderSettings;
+import io.voiceplatform.app.TestingBuiltInProviders;
+import io.voiceplatform.core.registry.DirectoryPluginSource;
+import io.voiceplatform.core.registry.DiscoveredPlugin;
+import io.voiceplatform.core.registry.InstalledPlugins;
 import io.voiceplatform.core.testing.TestingAudio;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +29,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -39,8 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Fuzzes how every remote provider plugin reads what its server answers: the plugin is created through the
- * SPI as the platform creates it, and an in-memory transport hands it a fuzzed status, {@code Retry-After} and
+ * Fuzzes how every remote provider plugin reads what its server answers: the plugin is loaded from its
+ * built-in directory and created through the SPI as the platform does it, and an in-memory transport hands it a fuzzed status, {@code Retry-After} and
  * body. The input's first three bytes choose the plugin and operation, the status and the header; the rest is
  * the body. Whatever comes back, the call ends, within its deadline, in a transcript or speech, or in a
  * {@link VoiceException} that does not show the API key; never another exception (the orchestrator could
@@ -57,6 +60,7 @@ class ProviderAnswersFuzzTest {
     private static final Map<String, SttProvider> STT = new LinkedHashMap<>();
     private static final Map<String, TtsProvider> TTS = new LinkedHashMap<>();
     private static ScheduledExecutorService scheduler;
+    private static InstalledPlugins plugins;
 
     @BeforeAll
     static void createProviders() {
@@ -65,7 +69,10 @@ class ProviderAnswersFuzzTest {
             t.setDaemon(true);
             return t;
         });
-        for (ProviderPlugin plugin : ServiceLoader.load(ProviderPlugin.class)) {
+        plugins = InstalledPlugins.discover(List.of(
+                DirectoryPluginSource.builtIn(TestingBuiltInProviders.dir(), ProviderAnswersFuzzTest.class.getClassLoader())));
+        for (DiscoveredPlugin found : plugins.all()) {
+            ProviderPlugin plugin = found.plugin();
             if (!PROVIDERS.contains(plugin.id())) {
                 continue;
             }
@@ -83,6 +90,7 @@ class ProviderAnswersFuzzTest {
     static void closeProviders() {
         STT.values().forEach(SttProvider::close);
         TTS.values().forEach(TtsProvider::close);
+        plugins.close();
         scheduler.shutdownNow();
     }
 

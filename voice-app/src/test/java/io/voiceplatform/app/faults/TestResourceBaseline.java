@@ -4,6 +4,7 @@ import com.google.inject.multibindings.OptionalBinder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.voiceplatform.app.TestingBuiltInProviders;
 import io.voiceplatform.app.server.ServerSettings;
 import io.voiceplatform.app.server.VoiceServer;
 import io.voiceplatform.core.bootstrap.VoiceRuntime;
@@ -88,7 +89,7 @@ class TestResourceBaseline {
                 voice.resilience.circuit-breaker.consecutive-failures = 100000
                 voice.server.rate-limit.per-minute = 100000
                 """.formatted(upstream.port()));
-        VoiceConfig config = VoiceConfig.load(new ConfigSources(Map.of(), Map.of(), workDir, Optional.of(conf), getClass().getClassLoader()));
+        VoiceConfig config = VoiceConfig.load(new ConfigSources(Map.of(), TestingBuiltInProviders.systemProperties(), workDir, Optional.of(conf), getClass().getClassLoader()));
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         runtime = VoiceRuntime.start(config, binder -> OptionalBinder.newOptionalBinder(binder, MeterRegistry.class)
                 .setBinding().toInstance(meters));

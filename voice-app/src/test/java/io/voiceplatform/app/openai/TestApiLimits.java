@@ -57,9 +57,7 @@ class TestApiLimits {
                 getClass().getClassLoader())), List.of(TestingPlugins.of(provider)), List.of());
         OpenAiApi api = new OpenAiApi(runtime.pipeline(), runtime.registry(), PerformanceStatus.notInstalled(false),
                 settings, new SimpleMeterRegistry(), new ObjectMapper());
-        server = Javalin.create(api::configure);
-        api.register(server);
-        server.start("127.0.0.1", 0);
+        server = Javalin.create(api::configure).start("127.0.0.1", 0);
     }
 
     @AfterEach

@@ -70,9 +70,7 @@ class TestOpenAiApi {
         ApiSettings settings = new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 1000, false);
         OpenAiApi api = new OpenAiApi(runtime.pipeline(), runtime.registry(), PerformanceStatus.notInstalled(false),
                 settings, new SimpleMeterRegistry(), json);
-        server = Javalin.create(api::configure);
-        api.register(server);
-        server.start("127.0.0.1", 0);
+        server = Javalin.create(api::configure).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
     }
 

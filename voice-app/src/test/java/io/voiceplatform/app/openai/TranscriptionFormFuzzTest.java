@@ -61,9 +61,7 @@ class TranscriptionFormFuzzTest {
         OpenAiApi api = new OpenAiApi(runtime.pipeline(), runtime.registry(), PerformanceStatus.notInstalled(false),
                 new ApiSettings(1 << 20, List.<Secret>of(), Integer.MAX_VALUE, false),
                 new SimpleMeterRegistry(), JSON);
-        server = Javalin.create(api::configure);
-        api.register(server);
-        server.start("127.0.0.1", 0);
+        server = Javalin.create(api::configure).start("127.0.0.1", 0);
     }
 
     @AfterAll

@@ -9,6 +9,7 @@ import com.google.inject.multibindings.OptionalBinder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.voiceplatform.app.TestingBuiltInProviders;
 import io.voiceplatform.app.badinput.RawHttp;
 import io.voiceplatform.app.cli.VoiceCommand;
 import io.voiceplatform.app.server.ServerSettings;
@@ -128,7 +129,7 @@ class TestSecrets {
                 voice.providers.openai.timeout = 2s
                 voice.resilience.retry.initial-backoff = 10ms
                 """.formatted(CALLER_KEY, PROVIDER_KEY, upstream.port()));
-        VoiceConfig config = VoiceConfig.load(new ConfigSources(Map.of(), Map.of(), workDir, Optional.of(conf), getClass().getClassLoader()));
+        VoiceConfig config = VoiceConfig.load(new ConfigSources(Map.of(), TestingBuiltInProviders.systemProperties(), workDir, Optional.of(conf), getClass().getClassLoader()));
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         runtime = VoiceRuntime.start(config, binder -> OptionalBinder.newOptionalBinder(binder, MeterRegistry.class)
                 .setBinding().toInstance(meters));

@@ -1,5 +1,7 @@
 package io.voiceplatform.app.server;
 
+import io.voiceplatform.app.TestingBuiltInProviders;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,7 +19,10 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** The service started as `voice serve` in a child JVM, on a class path the test chooses. */
+/**
+ * The service started as `voice serve` in a child JVM, on a class path the test chooses, with the built-in
+ * providers and the plugins directory passed as bin/voice passes them.
+ */
 final class ChildService implements AutoCloseable {
     private final Process process;
     private final Path log;
@@ -43,7 +48,8 @@ final class ChildService implements AutoCloseable {
         }
         String classPath = testClassPath().stream().filter(keepOnClassPath).collect(Collectors.joining(File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dvoice.plugins.dir=" + workDir.resolve("plugins")));
+                "-Xmx256m", "-D" + TestingBuiltInProviders.PROPERTY + "=" + TestingBuiltInProviders.dir(),
+                "-Dvoice.plugins.dir=" + workDir.resolve("plugins")));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classPath, "io.voiceplatform.app.Main", "serve", "--port", Integer.toString(port)));
         Path log = workDir.resolve("child.log");

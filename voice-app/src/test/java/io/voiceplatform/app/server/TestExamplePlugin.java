@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The plugin author's path: the example plugin's jar, built by the build, dropped into a fresh plugins
- * directory, is discovered and serves requests with no other change.
+ * directory, is discovered and serves requests with no other change. It speaks through voice-provider-support's
+ * PcmAudio, which the platform shares with plugins, so its jar bundles nothing.
  */
 @Timeout(120)
 class TestExamplePlugin {
@@ -30,6 +33,15 @@ class TestExamplePlugin {
         try (Stream<Path> files = Files.list(target)) {
             return files.filter(f -> f.getFileName().toString().matches("echo-plugin-.*\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("build examples/echo-plugin first: no jar in " + target));
+        }
+    }
+
+    @Test
+    void theJarHoldsOnlyTheExamplesOwnClassesThoughItUsesProviderSupport() throws IOException {
+        try (JarFile jar = new JarFile(exampleJar().toFile())) {
+            List<String> foreign = jar.stream().map(JarEntry::getName)
+                    .filter(name -> name.endsWith(".class") && !name.startsWith("com/example/voice/echo/")).toList();
+            assertEquals(List.of(), foreign);
         }
     }
 

@@ -88,9 +88,9 @@ class TestOpenApiDescription {
     void everyDocumentedOperationAnswersAsDocumented() throws Exception {
         Map<String, List<HttpRequest>> calls = calls();
         List<String> documented = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = spec.get("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = spec.get("paths").properties().iterator(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().properties().iterator(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 String key = op.getKey() + " " + path.getKey();
                 documented.add(key);
@@ -122,7 +122,7 @@ class TestOpenApiDescription {
         for (JsonNode required : schema.path("required")) {
             assertTrue(value.has(required.asText()), operation + ": missing '" + required.asText() + "' in " + value);
         }
-        schema.path("properties").fields().forEachRemaining(property -> {
+        schema.path("properties").properties().forEach(property -> {
             JsonNode child = value.get(property.getKey());
             JsonNode childSchema = resolve(property.getValue());
             if (child != null && child.isObject()) {

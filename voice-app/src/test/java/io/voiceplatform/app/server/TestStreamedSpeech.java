@@ -87,6 +87,29 @@ class TestStreamedSpeech {
     }
 
     @Test
+    void aCallerThatHangsUpMidStreamStopsThePiecesStillToCome() throws Exception {
+        // Three pieces run at once, the next starting as one ends: every piece after the first hangs until released.
+        TestingProvider provider = new TestingProvider("p").then(Outcome.succeed(), Outcome.hang());
+        service = new TestingService(workDir, Duration.ofSeconds(5), STREAMING, provider);
+        String json = "{\"input\":\"" + LONG.repeat(3) + "\",\"response_format\":\"wav\"}";
+        try (java.net.Socket caller = new java.net.Socket("127.0.0.1", service.server.port())) {
+            caller.setSoTimeout(10_000);
+            caller.getOutputStream().write(("POST /v1/audio/speech HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + json.length() + "\r\n\r\n" + json).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String head = new String(caller.getInputStream().readNBytes(15), java.nio.charset.StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 200 OK", head, "the first piece's audio is on its way");
+        }
+        // The pieces started so far answer now; writing them finds the caller gone, which must stop the ones they let start.
+        provider.releaseHanging();
+        for (int i = 0; i < 100 && provider.cancelledCalls() == 0; i++) {
+            Thread.sleep(50);
+        }
+        assertTrue(provider.cancelledCalls() > 0, "pieces still being made for a caller that left: " + provider.calls() + " calls");
+        provider.then(Outcome.succeed());
+        assertEquals(200, service.send(speech("A short one.")).statusCode(), "the service keeps serving");
+    }
+
+    @Test
     void withoutTheSwitchSpeechComesWhole() throws Exception {
         service = new TestingService(workDir, Duration.ofSeconds(5), "voice.performance.enabled = true\n", new TestingProvider("p"));
         HttpResponse<byte[]> response = service.client().send(speech(LONG), HttpResponse.BodyHandlers.ofByteArray());

@@ -15,7 +15,7 @@ import io.voiceplatform.core.health.HealthService;
 import io.voiceplatform.core.health.PerformanceStatus;
 import io.voiceplatform.core.pipeline.PipelineModule;
 import io.voiceplatform.core.pipeline.PipelineStages;
-import io.voiceplatform.core.registry.PluginSource;
+import io.voiceplatform.core.registry.DiscoveredPlugin;
 import io.voiceplatform.core.registry.ProviderRegistry;
 import io.voiceplatform.core.resilience.ProviderGuards;
 import io.voiceplatform.core.transport.OkHttpTransport;
@@ -36,16 +36,16 @@ final class CoreModule extends AbstractModule {
     private final CoreSettings settings;
     private final PerformanceStatus performance;
     private final ScheduledExecutorService scheduler;
-    private final List<PluginSource> pluginSources;
+    private final List<DiscoveredPlugin> plugins;
     private final Lifecycle lifecycle;
 
     CoreModule(VoiceConfig config, CoreSettings settings, PerformanceStatus performance,
-               ScheduledExecutorService scheduler, List<PluginSource> pluginSources, Lifecycle lifecycle) {
+               ScheduledExecutorService scheduler, List<DiscoveredPlugin> plugins, Lifecycle lifecycle) {
         this.config = config;
         this.settings = settings;
         this.performance = performance;
         this.scheduler = scheduler;
-        this.pluginSources = List.copyOf(pluginSources);
+        this.plugins = List.copyOf(plugins);
         this.lifecycle = lifecycle;
     }
 
@@ -69,9 +69,8 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     ProviderRegistry registry(HttpTransport transport) {
-        ProviderRegistry registry = ProviderRegistry.create(pluginSources,
-                (id, loader) -> config.providerSettings(id, loader), transport, scheduler);
-        lifecycle.started("provider plugins", registry::close);
+        ProviderRegistry registry = ProviderRegistry.create(plugins, config::providerSettings, transport, scheduler);
+        lifecycle.started("providers", registry::close);
         lifecycle.started("STT providers", registry::closeStt);
         lifecycle.started("TTS providers", registry::closeTts);
         return registry;

@@ -7,6 +7,7 @@ import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import com.google.inject.spi.Message;
+import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.core.config.CoreSettings;
 import io.voiceplatform.core.config.CoreSettingsReader;
 import io.voiceplatform.core.config.InvalidConfigException;
@@ -14,13 +15,13 @@ import io.voiceplatform.core.config.VoiceConfig;
 import io.voiceplatform.core.health.HealthService;
 import io.voiceplatform.core.health.PerformanceStatus;
 import io.voiceplatform.core.pipeline.RequestPipeline;
-import io.voiceplatform.core.registry.ClasspathPluginSource;
-import io.voiceplatform.core.registry.DirectoryPluginSource;
+import io.voiceplatform.core.registry.InstalledPlugins;
 import io.voiceplatform.core.registry.PluginSource;
 import io.voiceplatform.core.registry.ProviderRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -49,52 +50,45 @@ public final class VoiceRuntime implements AutoCloseable {
         this.lifecycle = lifecycle;
     }
 
-    /** Starts with the plugins on the class path and in {@code voice.plugins.dir}. */
+    /** Starts with the plugins of {@code voice.plugins.builtin-dir} and {@code voice.plugins.dir}. */
     public static VoiceRuntime start(VoiceConfig config, Module... appModules) {
         return start(config, List.of(), List.of(appModules));
     }
 
     /**
-     * @param extraPluginSources plugins installed in-process (tests), tried after the class path and the plugin directory
+     * @param inProcessPlugins plugins installed in-process (tests), after those of the plugin directories
      * @throws InvalidConfigException when a setting is invalid
      * @throws StartupException when anything else stops start-up; the message is one line
      */
-    public static VoiceRuntime start(VoiceConfig config, Collection<PluginSource> extraPluginSources,
+    public static VoiceRuntime start(VoiceConfig config, Collection<PluginSource> inProcessPlugins,
                                      Collection<? extends Module> appModules) {
         CoreSettings settings = CoreSettingsReader.read(config);
-        CoreSettingsReader.unknownKeys(config).forEach(key ->
-                log.warn("unknown setting {} ({}): it has no effect; check its spelling", key, config.originOf(key)));
-        CoreSettingsReader.renamedKeys(config).forEach((old, current) ->
-                log.warn("{} ({}) has been renamed {}; it still counts, but please rename it", old, config.originOf(old), current));
-        if (CoreSettingsReader.agentFrameworkSettingsPresent(config)) {
-            log.warn("the VOICE_V2_LANGGRAPH_* settings belong to an agent framework and have no effect in Voice Platform");
-        }
         ClassLoader loader = VoiceRuntime.class.getClassLoader();
-        List<Module> modules = new ArrayList<>();
-        PerformanceStatus performance = PerformanceStatus.notInstalled(settings.performanceEnabled());
-        if (settings.performanceEnabled()) {
-            List<PerformanceModuleFactory> found = ServiceLoader.load(PerformanceModuleFactory.class, loader).stream()
-                    .map(ServiceLoader.Provider::get).toList();
-            if (found.isEmpty()) {
-                log.warn("voice.performance.enabled is true but the voice-performance module is not on the class path; running without it");
-            }
-            for (PerformanceModuleFactory factory : found) {
-                PerformanceModuleFactory.Installation installation = factory.create(config);
-                modules.add(installation.module());
-                performance = new PerformanceStatus(true, true, installation.level());
-            }
-        }
-        List<PluginSource> sources = new ArrayList<>();
-        sources.add(new ClasspathPluginSource(loader));
-        sources.add(new DirectoryPluginSource(settings.pluginsDir(), loader));
-        sources.addAll(extraPluginSources);
-
         Lifecycle lifecycle = new Lifecycle();
-        ScheduledExecutorService scheduler = newScheduler();
-        lifecycle.started("scheduler", scheduler::shutdownNow);
-        modules.add(0, new CoreModule(config, settings, performance, scheduler, sources, lifecycle));
-        modules.addAll(appModules);
+        InstalledPlugins plugins = install(settings, loader, inProcessPlugins);
+        // Stopped last, once every provider the plugins made is closed.
+        lifecycle.started("plugin class loaders", plugins::close);
         try {
+            VoiceConfig withPlugins = config.withPluginReferences(plugins.loaders());
+            warnAboutSettings(withPlugins);
+            List<Module> modules = new ArrayList<>();
+            PerformanceStatus performance = PerformanceStatus.notInstalled(settings.performanceEnabled());
+            if (settings.performanceEnabled()) {
+                List<PerformanceModuleFactory> found = ServiceLoader.load(PerformanceModuleFactory.class, loader).stream()
+                        .map(ServiceLoader.Provider::get).toList();
+                if (found.isEmpty()) {
+                    log.warn("voice.performance.enabled is true but the voice-performance module is not on the class path; running without it");
+                }
+                for (PerformanceModuleFactory factory : found) {
+                    PerformanceModuleFactory.Installation installation = factory.create(withPlugins);
+                    modules.add(installation.module());
+                    performance = new PerformanceStatus(true, true, installation.level());
+                }
+            }
+            ScheduledExecutorService scheduler = newScheduler();
+            lifecycle.started("scheduler", scheduler::shutdownNow);
+            modules.add(0, new CoreModule(withPlugins, settings, performance, scheduler, plugins.all(), lifecycle));
+            modules.addAll(appModules);
             Injector injector = Guice.createInjector(Stage.PRODUCTION, strict(modules));
             checkConfiguredProvidersExist(injector.getInstance(ProviderRegistry.class), settings);
             return new VoiceRuntime(injector, settings, lifecycle);
@@ -107,6 +101,25 @@ public final class VoiceRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             lifecycle.stop();
             throw e;
+        }
+    }
+
+    /** A plugin that cannot be loaded, or an id claimed twice, stops start-up with one line. */
+    private static InstalledPlugins install(CoreSettings settings, ClassLoader loader, Collection<PluginSource> inProcess) {
+        try {
+            return InstalledPlugins.discover(settings.plugins(), loader, inProcess);
+        } catch (IllegalStateException | UncheckedIOException | VoiceException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
+    private static void warnAboutSettings(VoiceConfig config) {
+        CoreSettingsReader.unknownKeys(config).forEach(key ->
+                log.warn("unknown setting {} ({}): it has no effect; check its spelling", key, config.originOf(key)));
+        CoreSettingsReader.renamedKeys(config).forEach((old, current) ->
+                log.warn("{} ({}) has been renamed {}; it still counts, but please rename it", old, config.originOf(old), current));
+        if (CoreSettingsReader.agentFrameworkSettingsPresent(config)) {
+            log.warn("the VOICE_V2_LANGGRAPH_* settings belong to an agent framework and have no effect in Voice Platform");
         }
     }
 
@@ -172,7 +185,7 @@ public final class VoiceRuntime implements AutoCloseable {
                     return startup;
                 }
                 if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
-                        || cause instanceof io.voiceplatform.api.VoiceException) {
+                        || cause instanceof VoiceException) {
                     return new StartupException(cause.getMessage(), cause);
                 }
                 cause = cause.getCause();

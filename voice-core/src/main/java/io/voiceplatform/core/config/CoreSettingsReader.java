@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,15 @@ public final class CoreSettingsReader {
     public static CoreSettings read(VoiceConfig config) {
         SettingsReader reader = new SettingsReader(config.config());
         return new CoreSettings(routing(reader), limits(reader, config), resilience(reader), health(reader),
-                pluginsDir(reader, config.sources().workingDir()), reader.getBoolean("voice.performance.enabled"));
+                pluginDirectories(reader, config.sources().workingDir()), reader.getBoolean("voice.performance.enabled"));
+    }
+
+    /**
+     * Only the plugin directories, for what must find the plugins without validating the rest, such as
+     * {@code voice config}.
+     */
+    public static PluginDirectories pluginDirectories(VoiceConfig config) {
+        return pluginDirectories(new SettingsReader(config.config()), config.sources().workingDir());
     }
 
     /**
@@ -135,6 +144,11 @@ public final class CoreSettingsReader {
         if (jitter == 1) {
             throw reader.invalid(retry + "jitter", "is not below 1 (a factor of 1 could make the wait zero)");
         }
+        Duration openDuration = reader.getDuration(breaker + "open-duration", ChronoUnit.SECONDS);
+        // An operator who shortens only the longest wait shortens the first one with it.
+        Duration firstOpenDuration = Collections.min(List.of(openDuration,
+                reader.getDuration(breaker + "first-open-duration", ChronoUnit.SECONDS)));
+        String slow = "voice.resilience.slow-provider.";
         return new ResilienceSettings(
                 reader.getInt(retry + "max-attempts", 1, MAX),
                 initialBackoff,
@@ -145,8 +159,11 @@ public final class CoreSettingsReader {
                 reader.getInt(breaker + "minimum-calls", 1, MAX),
                 reader.getInt(breaker + "sliding-window", 1, MAX),
                 reader.getInt(breaker + "consecutive-failures", 1, MAX),
-                reader.getDuration(breaker + "open-duration", ChronoUnit.SECONDS),
-                reader.getInt(breaker + "half-open-calls", 1, MAX));
+                openDuration,
+                reader.getInt(breaker + "half-open-calls", 1, MAX),
+                firstOpenDuration,
+                new ResilienceSettings.SlowProvider(reader.getDouble(slow + "p95-multiple", 0, 1000),
+                        reader.getDuration(slow + "min-wait", ChronoUnit.SECONDS), reader.getInt(slow + "min-samples", 1, MAX)));
     }
 
     private static HealthSettings health(SettingsReader reader) {
@@ -165,9 +182,13 @@ public final class CoreSettingsReader {
                 downAfter);
     }
 
+    private static PluginDirectories pluginDirectories(SettingsReader reader, Path workingDir) {
+        return new PluginDirectories(directory(reader, "voice.plugins.builtin-dir", workingDir),
+                directory(reader, "voice.plugins.dir", workingDir));
+    }
+
     /** Relative to the working directory, like every other relative path in the configuration. */
-    private static Path pluginsDir(SettingsReader reader, Path workingDir) {
-        String path = "voice.plugins.dir";
+    private static Path directory(SettingsReader reader, String path, Path workingDir) {
         String dir = reader.getString(path).strip();
         try {
             if (dir.isEmpty()) {

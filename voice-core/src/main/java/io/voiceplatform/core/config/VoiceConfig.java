@@ -38,13 +38,13 @@ public final class VoiceConfig {
     }
 
     /**
-     * The same sources read again with the {@code reference.conf} of a plugin's class loader added below the
-     * class-path ones, so that the plugin's defaults and environment aliases apply.
+     * The same sources read again with the {@code reference.conf} of each plugin class loader added below the
+     * class-path ones, so that the plugins' defaults and environment aliases apply and their keys are known.
      */
-    public VoiceConfig withFallbackReference(ClassLoader pluginLoader) {
-        List<ClassLoader> loaders = new ArrayList<>(pluginLoaders);
-        loaders.add(pluginLoader);
-        return new VoiceConfig(sources, loaders);
+    public VoiceConfig withPluginReferences(List<ClassLoader> loaders) {
+        List<ClassLoader> all = new ArrayList<>(pluginLoaders);
+        loaders.stream().filter(loader -> loader != sources.classLoader() && !all.contains(loader)).forEach(all::add);
+        return new VoiceConfig(sources, all);
     }
 
     /** The resolved configuration; its values keep their origins. */
@@ -72,7 +72,8 @@ public final class VoiceConfig {
 
     /**
      * The section {@code voice.providers.<id>} as plain strings for a plugin: keys relative to the section
-     * ({@code api-key}, {@code retry.max}), lists joined by commas. Empty when the section is absent.
+     * ({@code api-key}, {@code retry.max}), lists joined by commas; the plugin's own defaults count once
+     * {@link #withPluginReferences} added its loader. Empty when the section is absent.
      */
     public ProviderSettings providerSettings(String id) {
         String section = ConfigUtil.joinPath(ROOT, "providers", id);
@@ -85,11 +86,6 @@ public final class VoiceConfig {
             throw InvalidConfigException.of(e);
         }
         return new ProviderSettings(section, values);
-    }
-
-    /** {@link #providerSettings(String)} with the defaults of the plugin's own reference.conf, if its loader has one. */
-    public ProviderSettings providerSettings(String id, ClassLoader pluginLoader) {
-        return (pluginLoader == sources.classLoader() ? this : withFallbackReference(pluginLoader)).providerSettings(id);
     }
 
     /** Every setting under {@code voice.}, sorted by key, credentials masked: what {@code ./voice config} prints. */

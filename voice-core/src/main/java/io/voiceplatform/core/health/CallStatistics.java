@@ -1,6 +1,7 @@
 package io.voiceplatform.core.health;
 
 import java.util.Arrays;
+import java.util.OptionalLong;
 
 /**
  * The last N calls of one provider for one operation: outcome and latency, in a ring buffer. Thread-safe;
@@ -53,6 +54,26 @@ public final class CallStatistics {
         Arrays.sort(sorted);
         return new CallSnapshot(total, (double) ok / size, consecutiveFailures,
                 millis(percentile(sorted, 0.50)), millis(percentile(sorted, 0.95)), millis(sum / size), lastError);
+    }
+
+    /**
+     * The 95th percentile latency of the successful calls in the window, once there are {@code minSamples} of them:
+     * a provider's usual time, which failures (a hang cut at its time limit) do not stretch.
+     */
+    public synchronized OptionalLong successP95Nanos(int minSamples) {
+        long[] successes = new long[size];
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (succeeded[i]) {
+                successes[n++] = latencyNanos[i];
+            }
+        }
+        if (n < minSamples || n == 0) {
+            return OptionalLong.empty();
+        }
+        long[] sorted = Arrays.copyOf(successes, n);
+        Arrays.sort(sorted);
+        return OptionalLong.of(percentile(sorted, 0.95));
     }
 
     private void add(boolean ok, long nanos) {

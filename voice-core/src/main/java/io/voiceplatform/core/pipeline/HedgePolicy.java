@@ -11,7 +11,7 @@ import java.util.Optional;
  * the next capable provider starts too; the first success wins and the other calls are cancelled. The default
  * never hedges.
  */
-public interface HedgePolicy {
+public interface HedgePolicy extends PipelineStage {
     /** One provider at a time. */
     HedgePolicy NEVER = new HedgePolicy() {
         @Override
@@ -40,6 +40,4 @@ public interface HedgePolicy {
     default void finished(Operation operation, String hedgeProvider, boolean won) {
     }
 
-    /** For health: whether it acts, and how many hedges fired and won. */
-    Map<String, Object> describe();
 }

@@ -66,7 +66,7 @@ public final class PipelineModule extends AbstractModule {
     RequestPipeline pipeline(PipelineStages stages, ProviderRegistry registry, ProviderGuards guards, MeterRegistry meters,
                              @Named(PROVIDER_HISTOGRAMS) Boolean histograms, ScheduledExecutorService scheduler) {
         ProviderChain chain = new ProviderChain(registry, guards, stages.hedging(), stages.order(),
-                new ProviderMetrics(meters, histograms), scheduler);
+                new ProviderMetrics(meters, histograms), scheduler, settings.resilience().slowProvider());
         AudioConversion conversion = new AudioConversion();
         onStop.accept("audio conversion", conversion::close);
         return new RequestPipeline(stages.admission(), new RequestValidator(settings.limits()),

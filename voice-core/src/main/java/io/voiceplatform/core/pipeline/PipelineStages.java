@@ -11,8 +11,8 @@ public record PipelineStages(Admission admission, ResultCache cache, RequestCoal
                              HedgePolicy hedging, SpeechStreaming streaming, RequestObserver observer) {
 
     /** Each stage by its name in health output, in the order a request meets them. */
-    public Map<String, Object> byName() {
-        Map<String, Object> stages = new LinkedHashMap<>();
+    public Map<String, PipelineStage> byName() {
+        Map<String, PipelineStage> stages = new LinkedHashMap<>();
         stages.put("admission", admission);
         stages.put("provider-order", order);
         stages.put("result-cache", cache);
@@ -26,13 +26,7 @@ public record PipelineStages(Admission admission, ResultCache cache, RequestCoal
     /** What each stage says of itself: {@code active}, then its own figures. */
     public Map<String, Map<String, Object>> describe() {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        out.put("admission", admission.describe());
-        out.put("provider-order", order.describe());
-        out.put("result-cache", cache.describe());
-        out.put("coalescing", coalescer.describe());
-        out.put("hedging", hedging.describe());
-        out.put("speech-streaming", streaming.describe());
-        out.put("monitoring", observer.describe());
+        byName().forEach((name, stage) -> out.put(name, stage.describe()));
         return out;
     }
 }

@@ -4,7 +4,9 @@ import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.Operation;
 import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.core.registry.ProviderRegistry;
+import io.voiceplatform.core.config.ResilienceSettings;
 import io.voiceplatform.core.resilience.CircuitOpenException;
+import io.voiceplatform.core.resilience.ProviderGuard;
 import io.voiceplatform.core.resilience.ProviderGuards;
 
 import java.time.Duration;
@@ -25,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * until one succeeds, moving on only after an error that another provider may not have. Each provider, behind
  * its guard (retries, circuit breaker), gets a share of the time left to the request's deadline: an equal
  * share with the providers after it, so a hung first provider leaves the fallback time to answer. When the
- * {@link HedgePolicy} sets a delay, a provider that has not answered in time gets company: the next provider
+ * provider that has answered before but now takes several times its usual time is given up early for the next
+ * ({@link ResilienceSettings.SlowProvider}). When the {@link HedgePolicy} sets a delay, a provider that has not answered in time gets company: the next provider
  * starts too, the first success wins and the rest are cancelled. When all fail, one error sums up what each
  * said, with the kind that fits the whole: unavailable when no circuit let a call through, timeout when all
  * timed out, rate limited when all asked us to wait, else provider error.
@@ -37,9 +40,11 @@ final class ProviderChain {
     private final ProviderOrder order;
     private final ProviderMetrics metrics;
     private final ScheduledExecutorService scheduler;
+    private final ResilienceSettings.SlowProvider slowProvider;
 
     ProviderChain(ProviderRegistry registry, ProviderGuards guards, HedgePolicy hedging, ProviderOrder order,
-                  ProviderMetrics metrics, ScheduledExecutorService scheduler) {
+                  ProviderMetrics metrics, ScheduledExecutorService scheduler, ResilienceSettings.SlowProvider slowProvider) {
+        this.slowProvider = slowProvider;
         this.registry = registry;
         this.guards = guards;
         this.hedging = hedging;
@@ -124,16 +129,31 @@ final class ProviderChain {
             }
             String provider = capable.get(next++);
             int after = capable.size() - next;
-            // An equal share of the usual time with the providers after this one, plus what its size needs of it.
+            ProviderGuard guard = guards.get(operation, provider);
+            // An equal share of the usual time with the providers after this one (capped for a provider slow for
+            // itself when one waits after it), plus what this request's size needs of it.
             long remaining = Math.max(0, context.deadlineNanos() - System.nanoTime());
             long needed = task.timeNeeded(provider, registry).toNanos();
-            long usual = Math.max(0, remaining - context.extension().toNanos());
-            long share = Math.min(remaining, usual / (after + 1) + needed);
-            CompletableFuture<R> attempt = guards.get(operation, provider).call(n -> call(task, provider),
-                    System.nanoTime() + share, context.decisions()::attempted, needed > 0);
+            long share = Math.max(0, remaining - context.extension().toNanos()) / (after + 1);
+            if (after > 0) {
+                share = Math.min(share, slowAfterNanos(guard));
+            }
+            share = Math.min(remaining, share + needed);
+            CompletableFuture<R> attempt = guard.call(n -> call(task, provider), System.nanoTime() + share,
+                    context.decisions()::attempted, needed > 0);
             running.put(provider, attempt);
             scheduleHedge(provider);
             attempt.whenComplete((value, error) -> finished(provider, value, error));
+        }
+
+        /** How long a provider may take before it is given up as slow for itself, when a next provider waits. */
+        private long slowAfterNanos(ProviderGuard guard) {
+            if (!slowProvider.enabled()) {
+                return Long.MAX_VALUE;
+            }
+            return guard.statistics().successP95Nanos(slowProvider.minSamples())
+                    .stream().map(p95 -> Math.max(slowProvider.minWait().toNanos(), (long) (p95 * slowProvider.p95Multiple())))
+                    .findFirst().orElse(Long.MAX_VALUE);
         }
 
         private void scheduleHedge(String provider) {

@@ -9,7 +9,7 @@ import java.util.Map;
  * Part of stage 3, route: the order in which the capable providers are tried. The default keeps the configured
  * order; the performance module orders by what it observed.
  */
-public interface ProviderOrder {
+public interface ProviderOrder extends PipelineStage {
     /** The configured order, as it is. */
     ProviderOrder CONFIGURED = new ProviderOrder() {
         @Override
@@ -34,6 +34,4 @@ public interface ProviderOrder {
     default void record(Operation operation, String provider, boolean succeeded, long nanos) {
     }
 
-    /** For health: whether it acts. */
-    Map<String, Object> describe();
 }

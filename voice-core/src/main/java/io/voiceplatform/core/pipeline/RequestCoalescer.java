@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  * Stage 5, coalesce: identical tasks in flight at the same time (same {@link Task#fingerprint()}) share one
  * provider call. The default shares nothing.
  */
-public interface RequestCoalescer {
+public interface RequestCoalescer extends PipelineStage {
     /** Every task makes its own call. */
     RequestCoalescer NONE = new RequestCoalescer() {
         @Override
@@ -27,7 +27,4 @@ public interface RequestCoalescer {
      * returned result gives up this caller's share; the call stops when every caller has given up.
      */
     <R> Coalesced<R> coalesce(Task<R> task, Supplier<CompletableFuture<R>> call);
-
-    /** For health: whether it acts, and how many requests joined another's call. */
-    Map<String, Object> describe();
 }

@@ -8,7 +8,7 @@ import java.util.Map;
  * Told of every request the pipeline finishes (not of those the caller cancelled), for monitoring against
  * targets. The default does nothing; the performance module's monitor rates the service from it.
  */
-public interface RequestObserver {
+public interface RequestObserver extends PipelineStage {
     /** Observes nothing. */
     RequestObserver NONE = new RequestObserver() {
         @Override
@@ -23,7 +23,4 @@ public interface RequestObserver {
 
     /** One whole request: how long it took and whether it failed. */
     void finished(Operation operation, long nanos, boolean failed);
-
-    /** For health: whether it acts, and its last evaluation. */
-    Map<String, Object> describe();
 }

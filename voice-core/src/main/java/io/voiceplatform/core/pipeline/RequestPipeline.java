@@ -132,26 +132,12 @@ public final class RequestPipeline {
         return outcome.result;
     }
 
-    /**
-     * The provider's result, kept in the cache before anyone hears of it. Cancelling the returned future cancels the
-     * call (a future derived with {@code thenApply} would not pass the cancellation back).
-     */
+    /** The provider's result, kept in the cache before anyone hears of it; cancelling it cancels the call. */
     private <R> CompletableFuture<R> kept(Task<R> task, CompletableFuture<R> call) {
-        CompletableFuture<R> kept = new CompletableFuture<>();
-        call.whenComplete((result, error) -> {
-            if (error != null) {
-                kept.completeExceptionally(unwrap(error));
-                return;
-            }
+        return DerivedFuture.of(call, result -> {
             cache.store(task, result);
-            kept.complete(result);
+            return result;
         });
-        kept.whenComplete((result, error) -> {
-            if (kept.isCancelled()) {
-                call.cancel(true);
-            }
-        });
-        return kept;
     }
 
     /** A request that joined another's call was served without a call of its own; one that led it could have been. */

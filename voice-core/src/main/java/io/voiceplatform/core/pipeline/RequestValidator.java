@@ -61,10 +61,11 @@ final class RequestValidator {
             throw VoiceException.invalid("input is " + chars + " characters, over the limit of "
                     + limits.maxTextChars(), "input");
         }
-        if (Language.AUTO.equals(request.language()) && !Language.AUTO.equals(limits.defaultLanguage())
-                && request.voice().isEmpty()) {
-            return request.withLanguage(limits.defaultLanguage());
+        SpeechRequest speakable = request.withText(SpeakableText.of(request.text()));
+        if (Language.AUTO.equals(speakable.language()) && !Language.AUTO.equals(limits.defaultLanguage())
+                && speakable.voice().isEmpty()) {
+            return speakable.withLanguage(limits.defaultLanguage());
         }
-        return request;
+        return speakable;
     }
 }

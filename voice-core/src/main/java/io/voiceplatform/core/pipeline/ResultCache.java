@@ -8,7 +8,7 @@ import java.util.concurrent.CompletionStage;
  * Stage 4, result cache: results kept for identical later tasks (same {@link Task#fingerprint()}). The default
  * keeps nothing; the performance module binds caches in memory and, optionally, in Redis.
  */
-public interface ResultCache {
+public interface ResultCache extends PipelineStage {
     /** Keeps nothing: every lookup is a bypass. */
     ResultCache NONE = new ResultCache() {
         @Override
@@ -31,7 +31,4 @@ public interface ResultCache {
 
     /** Keeps a provider's result of a task whose lookup missed; may decline (too large, not reusable). */
     <R> void store(Task<R> task, R result);
-
-    /** For health: whether it acts, and its figures (entries, bytes, hit ratio). */
-    Map<String, Object> describe();
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletionStage;
  * How speech reaches callers: whole, or as it is produced, and then how one provider's speech is streamed.
  * The default answers whole; the performance module streams, cutting long texts for providers that cannot.
  */
-public interface SpeechStreaming {
+public interface SpeechStreaming extends PipelineStage {
     /** Speech is answered whole; a stream, when asked for, is the provider's own. */
     SpeechStreaming OFF = new SpeechStreaming() {
         @Override
@@ -35,7 +35,4 @@ public interface SpeechStreaming {
 
     /** One provider's speech as it is produced; the stage completes with the first audio. */
     CompletionStage<SpeechStream> stream(TtsProvider provider, SpeechRequest request);
-
-    /** For health: whether it acts. */
-    Map<String, Object> describe();
 }

@@ -78,6 +78,7 @@ public final class SpeechTask extends Task<SynthesizedSpeech> {
     CompletionStage<SynthesizedSpeech> call(String id, ProviderRegistry registry) {
         TtsProvider provider = registry.tts(id).orElseThrow();
         SpeechRequest asked = request.withModelHint(modelFor(provider, request.modelHint()));
-        return conversion == null ? provider.synthesize(asked) : conversion.synthesize(provider, asked);
+        CompletionStage<SynthesizedSpeech> speech = conversion == null ? provider.synthesize(asked) : conversion.synthesize(provider, asked);
+        return DerivedFuture.of(speech, answer -> SpeechAnswerCheck.checked(request.outputFormat(), answer));
     }
 }

@@ -21,17 +21,32 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
- * Plugins dropped into a directory: each {@code *.jar} directly in it is one plugin, and each
- * sub-directory is one plugin made of all the jars inside it. Every plugin gets its own class loader
- * whose parent shows voice-api only.
+ * Plugins in a directory: each {@code *.jar} directly in it is one plugin, and each sub-directory is one plugin
+ * made of all the jars inside it. Every plugin gets its own class loader, whose parent shows the JDK, voice-api
+ * and voice-provider-support only ({@link PluginParentClassLoader}). The built-in providers and the plugins an
+ * operator adds are loaded alike, so the isolation third parties get is the one the built-ins run with.
  */
 public final class DirectoryPluginSource implements PluginSource {
-    private final Path directory;
-    private final ClassLoader apiOnly;
+    private static final String BUILT_IN = "built-in, ";
 
-    public DirectoryPluginSource(Path directory, ClassLoader application) {
+    private final Path directory;
+    private final String originPrefix;
+    private final ClassLoader parent;
+
+    private DirectoryPluginSource(Path directory, String originPrefix, ClassLoader application) {
         this.directory = directory;
-        this.apiOnly = new ApiOnlyClassLoader(application);
+        this.originPrefix = originPrefix;
+        this.parent = new PluginParentClassLoader(application);
+    }
+
+    /** Plugins an operator added; each one's origin is its jar or directory. */
+    public DirectoryPluginSource(Path directory, ClassLoader application) {
+        this(directory, "", application);
+    }
+
+    /** The providers shipped with the distribution; each one's origin says {@code built-in} before its directory. */
+    public static DirectoryPluginSource builtIn(Path directory, ClassLoader application) {
+        return new DirectoryPluginSource(directory, BUILT_IN, application);
     }
 
     @Override
@@ -40,29 +55,37 @@ public final class DirectoryPluginSource implements PluginSource {
             return List.of();
         }
         List<DiscoveredPlugin> found = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(directory)) {
-            for (Path entry : entries.sorted().toList()) {
+        try {
+            for (Path entry : list(directory)) {
                 List<Path> jars = jarsOf(entry);
                 if (!jars.isEmpty()) {
                     found.addAll(load(entry, jars));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list plugin directory " + directory, e);
+        } catch (RuntimeException e) {
+            // Start-up stops here, so the loaders opened so far are ours to close.
+            found.forEach(plugin -> closeQuietly((URLClassLoader) plugin.loader()));
+            throw e;
         }
         return found;
     }
 
-    private static List<Path> jarsOf(Path entry) throws IOException {
+    private static List<Path> jarsOf(Path entry) {
         if (Files.isRegularFile(entry) && isJar(entry)) {
             return List.of(entry);
         }
         if (Files.isDirectory(entry)) {
-            try (Stream<Path> inner = Files.list(entry)) {
-                return inner.filter(p -> Files.isRegularFile(p) && isJar(p)).sorted().toList();
-            }
+            return list(entry).stream().filter(p -> Files.isRegularFile(p) && isJar(p)).toList();
         }
         return List.of();
+    }
+
+    private static List<Path> list(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list plugin directory " + dir, e);
+        }
     }
 
     private static boolean isJar(Path p) {
@@ -72,13 +95,14 @@ public final class DirectoryPluginSource implements PluginSource {
     private List<DiscoveredPlugin> load(Path origin, List<Path> jars) {
         jars.forEach(DirectoryPluginSource::checkSpiVersion);
         URL[] urls = jars.stream().map(DirectoryPluginSource::toUrl).toArray(URL[]::new);
-        URLClassLoader loader = new URLClassLoader("plugin:" + origin.getFileName(), urls, apiOnly);
+        URLClassLoader loader = new URLClassLoader("plugin:" + origin.getFileName(), urls, parent);
         List<DiscoveredPlugin> found = new ArrayList<>();
         try {
             for (ProviderPlugin plugin : ServiceLoader.load(ProviderPlugin.class, loader)) {
-                found.add(new DiscoveredPlugin(plugin, origin.toAbsolutePath().normalize().toString(), loader));
+                found.add(new DiscoveredPlugin(plugin, originPrefix + origin.toAbsolutePath().normalize(), loader));
             }
         } catch (ServiceConfigurationError e) {
+            closeQuietly(loader);
             throw new VoiceException(ErrorKind.INVALID_REQUEST, "plugin " + origin + " cannot be loaded: "
                     + e.getMessage(), null, null, null, e);
         }
@@ -129,7 +153,7 @@ public final class DirectoryPluginSource implements PluginSource {
         try {
             loader.close();
         } catch (IOException ignored) {
-            // Nothing was loaded from it.
+            // Closing only releases the jar files; the failure being reported matters more.
         }
     }
 }

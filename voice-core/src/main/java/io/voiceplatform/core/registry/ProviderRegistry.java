@@ -6,17 +6,12 @@ import io.voiceplatform.api.TtsProvider;
 import io.voiceplatform.api.plugin.HttpTransport;
 import io.voiceplatform.api.plugin.ProviderContext;
 import io.voiceplatform.api.plugin.ProviderPlugin;
-import io.voiceplatform.api.plugin.ProviderSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.Closeable;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,49 +20,27 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /**
- * Every provider the platform can call, by id: created once at start-up from the discovered plugins and
+ * Every provider the platform can call, by id: created once at start-up from the installed plugins and
  * their settings, closed once at shutdown.
  */
 public final class ProviderRegistry {
     private static final Logger log = LoggerFactory.getLogger(ProviderRegistry.class);
 
     private final Map<String, RegisteredProvider> providers;
-    private final List<ClassLoader> pluginLoaders;
     private final Set<SpeechProvider> closed = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final AtomicBoolean loadersClosed = new AtomicBoolean();
 
-    private ProviderRegistry(Map<String, RegisteredProvider> providers, List<ClassLoader> pluginLoaders) {
+    private ProviderRegistry(Map<String, RegisteredProvider> providers) {
         this.providers = providers;
-        this.pluginLoaders = pluginLoaders;
     }
 
-    /**
-     * Creates the providers of every plugin the sources find. The same plugin class found twice counts once;
-     * two different plugins with one id stop start-up.
-     */
-    public static ProviderRegistry create(List<PluginSource> sources, ProviderSettingsSource settings,
+    /** Creates the providers of every plugin; a plugin whose settings are invalid stops start-up. */
+    public static ProviderRegistry create(List<DiscoveredPlugin> plugins, ProviderSettingsSource settings,
                                           HttpTransport transport, ScheduledExecutorService scheduler) {
-        Map<String, DiscoveredPlugin> byId = new LinkedHashMap<>();
-        for (PluginSource source : sources) {
-            for (DiscoveredPlugin found : source.discover()) {
-                String id = found.plugin().id();
-                DiscoveredPlugin previous = byId.get(id);
-                if (previous == null) {
-                    byId.put(id, found);
-                } else if (!previous.plugin().getClass().getName().equals(found.plugin().getClass().getName())) {
-                    throw new IllegalStateException("two plugins claim the provider id '" + id + "': "
-                            + previous.plugin().getClass().getName() + " (" + previous.origin() + ") and "
-                            + found.plugin().getClass().getName() + " (" + found.origin() + ")");
-                }
-            }
-        }
         Map<String, RegisteredProvider> providers = new LinkedHashMap<>();
-        List<ClassLoader> loaders = new ArrayList<>();
         try {
-            for (DiscoveredPlugin found : byId.values()) {
+            for (DiscoveredPlugin found : plugins) {
                 ProviderPlugin plugin = found.plugin();
-                ProviderSettings section = settings.settingsFor(plugin.id(), found.loader());
-                ProviderContext context = new ProviderContext(section, transport, scheduler);
+                ProviderContext context = new ProviderContext(settings.settingsFor(plugin.id()), transport, scheduler);
                 Optional<SttProvider> stt = create(plugin, "STT", p -> p.createStt(context));
                 Optional<TtsProvider> tts;
                 try {
@@ -77,16 +50,13 @@ public final class ProviderRegistry {
                     throw e;
                 }
                 providers.put(plugin.id(), new RegisteredProvider(plugin.id(), found.origin(), stt, tts));
-                if (!DiscoveredPlugin.BUILT_IN.equals(found.origin()) && !loaders.contains(found.loader())) {
-                    loaders.add(found.loader());
-                }
                 log.debug("provider {} from {}: stt={}, tts={}", plugin.id(), found.origin(), stt.isPresent(), tts.isPresent());
             }
         } catch (RuntimeException e) {
-            new ProviderRegistry(providers, loaders).close();
+            new ProviderRegistry(providers).close();
             throw e;
         }
-        return new ProviderRegistry(Map.copyOf(providers), List.copyOf(loaders));
+        return new ProviderRegistry(Map.copyOf(providers));
     }
 
     private static <P> Optional<P> create(ProviderPlugin plugin, String what, Function<ProviderPlugin, Optional<P>> factory) {
@@ -138,22 +108,10 @@ public final class ProviderRegistry {
         providers.values().forEach(p -> p.stt().ifPresent(this::closeOnce));
     }
 
-    /** Closes every provider not closed yet, then the plugin class loaders. */
+    /** Closes every provider not closed yet. */
     public void close() {
         closeTts();
         closeStt();
-        if (!loadersClosed.compareAndSet(false, true)) {
-            return;
-        }
-        for (ClassLoader loader : pluginLoaders) {
-            if (loader instanceof Closeable closeable) {
-                try {
-                    closeable.close();
-                } catch (IOException e) {
-                    log.warn("closing a plugin class loader failed: {}", e.toString());
-                }
-            }
-        }
     }
 
     /** A plugin may hand out one object as both its STT and TTS provider: close it once. */

@@ -9,7 +9,7 @@ import java.util.Optional;
  * A plugin's providers as they were created from its settings.
  *
  * @param id     the provider id
- * @param origin {@code built-in} or the plugin jar or directory
+ * @param origin the plugin's jar or directory, after {@code built-in, } for a built-in provider
  * @param stt    its STT provider, when it offers one and it is enabled
  * @param tts    its TTS provider, when it offers one and it is enabled
  */

@@ -12,6 +12,7 @@ import io.voiceplatform.core.health.CallStatistics;
 
 import java.util.concurrent.ExecutionException;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -43,6 +44,12 @@ public final class ProviderGuard {
 
     public ProviderGuard(String name, String provider, ResilienceSettings settings,
                          ScheduledExecutorService scheduler, CallStatistics statistics) {
+        this(name, provider, settings, scheduler, statistics, Clock.systemUTC());
+    }
+
+    /** @param clock the circuit's clock, which decides when an open circuit lets trial calls through */
+    ProviderGuard(String name, String provider, ResilienceSettings settings,
+                  ScheduledExecutorService scheduler, CallStatistics statistics, Clock clock) {
         this.provider = provider;
         this.maxBackoff = settings.maxBackoff();
         this.openAfterConsecutiveFailures = settings.consecutiveFailures();
@@ -53,9 +60,12 @@ public final class ProviderGuard {
                 .slidingWindowSize(settings.slidingWindowSize())
                 .minimumNumberOfCalls(settings.minimumCalls())
                 .failureRateThreshold(settings.failureRateThreshold())
-                .waitDurationInOpenState(settings.openDuration())
+                // A circuit that has just opened soon lets trial calls through; each failed trial doubles the wait.
+                .waitIntervalFunctionInOpenState(IntervalFunction.ofExponentialBackoff(settings.firstOpenDuration(), 2.0,
+                        settings.openDuration()))
                 .permittedNumberOfCallsInHalfOpenState(settings.halfOpenCalls())
                 .recordException(ProviderGuard::countsAgainstProvider)
+                .clock(clock)
                 .build());
         IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(),
                 settings.backoffMultiplier(), settings.jitter(), settings.maxBackoff());

@@ -10,6 +10,7 @@ import io.voiceplatform.core.pipeline.RequestContext;
 import io.voiceplatform.core.pipeline.Routing;
 import io.voiceplatform.core.testing.TestingAudio;
 import io.voiceplatform.core.testing.TestingPerformanceFactory;
+import io.voiceplatform.core.testing.TestingPluginJar;
 import io.voiceplatform.core.testing.TestingPlugins;
 import io.voiceplatform.core.testing.TestingProvider;
 import io.voiceplatform.core.transport.OkHttpTransport;
@@ -97,7 +98,33 @@ class TestVoiceRuntime {
         assertTrue(e.getMessage().contains("VOICE_MAX_FILE_SIZE_MB"), e.getMessage());
     }
 
-    /** Starts with only the given provider in the chain: the class path has no built-in provider in core's tests. */
+    @Test
+    void aBuiltInProviderLoadsFromItsOwnDirectoryWithTheDefaultsAndAliasesOfItsReferenceConf() throws Exception {
+        Path acme = java.nio.file.Files.createDirectories(workDir.resolve("providers/acme"));
+        TestingPluginJar.of("acme").referenceConf("""
+                voice.providers.acme {
+                  # What the provider says before the audio's size.
+                  greeting = "howdy"
+                  greeting = ${?ACME_GREETING}
+                }
+                """).writeTo(acme.resolve("acme.jar"), workDir.resolve("build"));
+        TestingProvider fake = new TestingProvider("fake");
+        Path conf = java.nio.file.Files.writeString(workDir.resolve("acme.conf"),
+                "voice.stt.providers = [acme]\nvoice.tts.providers = [fake]\n");
+
+        for (Map<String, String> env : List.of(Map.<String, String>of(), Map.of("ACME_GREETING", "hello"))) {
+            VoiceConfig config = VoiceConfig.load(new ConfigSources(env, Map.of(), workDir, Optional.of(conf), getClass().getClassLoader()));
+            try (VoiceRuntime runtime = VoiceRuntime.start(config, List.of(TestingPlugins.of(fake)), List.of());
+                 RequestContext context = runtime.pipeline().context("test", "tester")) {
+                assertEquals("built-in, " + acme, runtime.registry().find("acme").orElseThrow().origin());
+                String heard = runtime.pipeline().transcribe(TranscriptionRequest.of(TestingAudio.wavAudio()), Routing.auto(), context)
+                        .get(10, java.util.concurrent.TimeUnit.SECONDS).text();
+                assertTrue(heard.startsWith(env.getOrDefault("ACME_GREETING", "howdy") + " "), heard);
+            }
+        }
+    }
+
+    /** Starts with only the given provider in the chain: the working directory holds no built-in provider. */
     private VoiceRuntime startOnly(TestingProvider provider, Map<String, String> extraEnv) {
         Map<String, String> env = new HashMap<>(extraEnv);
         Path conf = workDir.resolve("only.conf");

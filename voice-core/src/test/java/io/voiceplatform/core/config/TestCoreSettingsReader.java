@@ -30,9 +30,10 @@ class TestCoreSettingsReader {
                 new RoutingSettings(List.of("local"), List.of("local"), true),
                 new LimitSettings(25 * MB, 4096, Duration.ofSeconds(30), "auto", 64, Duration.ofSeconds(2)),
                 new ResilienceSettings(3, Duration.ofSeconds(1), Duration.ofSeconds(60), 2.0, 0.5,
-                        50f, 10, 100, 5, Duration.ofSeconds(60), 3),
+                        50f, 10, 100, 5, Duration.ofSeconds(4), 3, Duration.ofSeconds(1),
+                        new ResilienceSettings.SlowProvider(4, Duration.ofSeconds(1), 10)),
                 new HealthSettings(100, 0.95, 3, Duration.ofSeconds(4), 2, 5),
-                dir.resolve("plugins"),
+                new PluginDirectories(dir.resolve("providers"), dir.resolve("plugins")),
                 false), settings);
     }
 
@@ -41,7 +42,7 @@ class TestCoreSettingsReader {
         TestingConfigSources sources = new TestingConfigSources(dir);
         sources.extraFile(sources.write("all.conf", """
                 voice {
-                  plugins.dir = "/opt/voice/plugins"
+                  plugins { builtin-dir = "/opt/voice/providers", dir = "/opt/voice/plugins" }
                   default-language = en_us
                   stt { providers = [openai, local], default-provider = "" }
                   tts { providers = [google], default-provider = yandex }
@@ -51,8 +52,9 @@ class TestCoreSettingsReader {
                     retry { max-attempts = 4, initial-backoff = 200ms, max-backoff = 5, multiplier = 1.5, jitter = 0 }
                     circuit-breaker {
                       failure-rate-threshold = 25.5, minimum-calls = 4, sliding-window = 20, consecutive-failures = 7
-                      open-duration = 2m, half-open-calls = 1
+                      open-duration = 2m, half-open-calls = 1, first-open-duration = 3
                     }
+                    slow-provider { p95-multiple = 2.5, min-wait = 300ms, min-samples = 20 }
                   }
                   health {
                     window = 50, min-success-rate = 0.9, max-consecutive-failures = 4, max-mean-latency = 1500ms
@@ -66,9 +68,10 @@ class TestCoreSettingsReader {
                 new RoutingSettings(List.of("openai", "local"), List.of("yandex", "google"), false),
                 new LimitSettings(10 * MB, 5000, Duration.ofSeconds(45), "en-US", 8, Duration.ofMillis(250)),
                 new ResilienceSettings(4, Duration.ofMillis(200), Duration.ofSeconds(5), 1.5, 0.0,
-                        25.5f, 4, 20, 7, Duration.ofMinutes(2), 1),
+                        25.5f, 4, 20, 7, Duration.ofMinutes(2), 1, Duration.ofSeconds(3),
+                        new ResilienceSettings.SlowProvider(2.5, Duration.ofMillis(300), 20)),
                 new HealthSettings(50, 0.9, 4, Duration.ofMillis(1500), 3, 3),
-                Path.of("/opt/voice/plugins"),
+                new PluginDirectories(Path.of("/opt/voice/providers"), Path.of("/opt/voice/plugins")),
                 true), CoreSettingsReader.read(sources.load()));
     }
 
@@ -151,6 +154,7 @@ class TestCoreSettingsReader {
             "voice.health.down-after | 1 | is below voice.health.degraded-after (2)",
             "voice.performance.enabled | enabled | is not a boolean (true/false, yes/no, on/off, 1/0)",
             "voice.plugins.dir | ' ' | is empty; name a directory",
+            "voice.plugins.builtin-dir | '' | is empty; name a directory",
     })
     void anInvalidValueStopsWithOneLineNamingKeyValueOriginAndRule(String key, String value, String rule) {
         TestingConfigSources sources = new TestingConfigSources(dir).property(key, value);
@@ -192,6 +196,18 @@ class TestCoreSettingsReader {
         assertEquals(List.of("voice.limits.max-file-size", "voice.limts.max-text-chars", "voice.providers.cloudy.api-kee"),
                 CoreSettingsReader.unknownKeys(sources.load()));
         assertEquals(List.of(), CoreSettingsReader.unknownKeys(new TestingConfigSources(dir.resolve("clean")).load()));
+    }
+
+    @Test
+    void aPluginsReferenceConfMakesTheKeysOfItsSectionKnown() {
+        TestingConfigSources sources = new TestingConfigSources(dir);
+        sources.write("plugin/reference.conf", "voice.providers.cloudy {\n  # Key.\n  api-key = \"\"\n}\n");
+        sources.extraFile(sources.write("typo.conf", "voice.providers.cloudy.api-kee = \"x\"\nvoice.providers.cloudy.api-key = \"y\"\n"));
+        VoiceConfig config = sources.load();
+
+        assertEquals(List.of(), CoreSettingsReader.unknownKeys(config), "a section no reference.conf declares is not judged");
+        assertEquals(List.of("voice.providers.cloudy.api-kee"), CoreSettingsReader.unknownKeys(
+                config.withPluginReferences(List.of(TestingConfigSources.isolatedLoader(dir.resolve("plugin"))))));
     }
 
     @Test

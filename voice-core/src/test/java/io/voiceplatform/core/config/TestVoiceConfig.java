@@ -180,13 +180,16 @@ class TestVoiceConfig {
         sources.extraFile(sources.write("extra.conf", "voice.providers.plug.color = blue"));
         ClassLoader pluginLoader = TestingConfigSources.isolatedLoader(pluginDir);
         VoiceConfig config = sources.load();
+        VoiceConfig withPlugin = config.withPluginReferences(List.of(pluginLoader));
 
-        ProviderSettings plug = config.providerSettings("plug", pluginLoader);
+        ProviderSettings plug = withPlugin.providerSettings("plug");
 
         assertEquals(Map.of("greeting", "hi", "color", "blue", "token", "****"), plug.masked());
         assertEquals("t0k3n", plug.getSecret("token").reveal());
-        assertEquals("default (reference.conf)", config.withFallbackReference(pluginLoader).originOf("voice.providers.plug.greeting"));
-        assertEquals(Map.of("color", "blue"), config.providerSettings("plug").masked());
+        assertEquals("default (reference.conf)", withPlugin.originOf("voice.providers.plug.greeting"));
+        assertEquals(new ConfigEntry("voice.providers.plug.token", "****", "environment PLUG_TOKEN"),
+                entry(withPlugin.entries(), "voice.providers.plug.token"));
+        assertEquals(Map.of("color", "blue"), config.providerSettings("plug").masked(), "without the plugin, its defaults are unknown");
     }
 
     @Test

@@ -182,6 +182,46 @@ class TestRequestPipeline {
     }
 
     @Test
+    void aProviderSlowForItselfIsGivenUpForTheNextLongBeforeItsShareRunsOut() {
+        CoreSettings settings = TestingSettings.settings(List.of("first", "second"), List.of("first", "second"),
+                withSlowProvider(new ResilienceSettings.SlowProvider(4, Duration.ofMillis(200), 5)), Duration.ofSeconds(10));
+        RequestPipeline pipeline = pipeline(settings);
+        for (int i = 0; i < 5; i++) {
+            assertEquals("first", transcribe(pipeline, wavRequest(), Routing.auto()).value().provider());
+        }
+        first.then(Outcome.hang());
+        long start = System.nanoTime();
+        Served<Transcript> served = transcribe(pipeline, wavRequest(), Routing.auto());
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertEquals("second", served.value().provider());
+        assertEquals(1, first.cancelledCalls(), "the slow call is given up, not retried: its provider had only the time it usually takes");
+        assertTrue(millis < 4_000, "given up after its minimum wait, not after its 5 s share: " + millis + " ms");
+    }
+
+    @Test
+    void theLastProviderIsNeverGivenUpAsSlow() {
+        CoreSettings settings = TestingSettings.settings(List.of("first"), List.of("first"),
+                withSlowProvider(new ResilienceSettings.SlowProvider(4, Duration.ofMillis(50), 5)), Duration.ofSeconds(5));
+        TestingPipeline testing = new TestingPipeline(settings, List.of(), first);
+        started.add(testing);
+        for (int i = 0; i < 5; i++) {
+            transcribe(testing.pipeline(), wavRequest(), Routing.auto());
+        }
+        org.mockito.Mockito.doAnswer(invocation -> CompletableFuture.supplyAsync(() -> new Transcript("late", "en-US", null,
+                Duration.ZERO, List.of(), List.of(), "first", "m"), CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS)))
+                .when(first).transcribe(any());
+        assertEquals("late", transcribe(testing.pipeline(), wavRequest(), Routing.auto()).value().text(),
+                "with no next provider, the only one gets the whole time left, however slow it is for itself");
+    }
+
+    private static ResilienceSettings withSlowProvider(ResilienceSettings.SlowProvider slow) {
+        ResilienceSettings r = TestingSettings.resilience();
+        return new ResilienceSettings(r.maxAttempts(), r.initialBackoff(), r.maxBackoff(), r.backoffMultiplier(), r.jitter(),
+                r.failureRateThreshold(), r.minimumCalls(), r.slidingWindowSize(), r.consecutiveFailures(), r.openDuration(),
+                r.halfOpenCalls(), r.firstOpenDuration(), slow);
+    }
+
+    @Test
     void cancellingTheRequestReachesTheProviderCall() {
         first.then(Outcome.hang());
         RequestPipeline pipeline = pipeline();
@@ -310,7 +350,7 @@ class TestRequestPipeline {
         first.then(Outcome.hang());
         CoreSettings oneTry = TestingSettings.settings(List.of("first", "second"), List.of("first", "second"),
                 new ResilienceSettings(1, Duration.ofMillis(1), Duration.ofMillis(10), 2, 0, 50f, 10, 100, 5,
-                        Duration.ofSeconds(60), 3), Duration.ofMillis(400));
+                        Duration.ofSeconds(60), 3, Duration.ofSeconds(60), ResilienceSettings.SlowProvider.OFF), Duration.ofMillis(400));
         Served<Transcript> served = transcribe(pipeline(oneTry), wavRequest(), Routing.auto());
         assertEquals("second", served.value().provider(), "served by the fallback only after the first's share ran out");
         assertEquals(1, first.cancelledCalls());
@@ -391,6 +431,20 @@ class TestRequestPipeline {
         assertEquals("first", stream.provider());
         assertEquals(CacheStatus.BYPASS, context.decisions().cache());
         verify(cache).find(org.mockito.ArgumentMatchers.argThat(task -> !task.reusable()));
+    }
+
+    @Test
+    void anAnswerThatIsNotTheAudioAskedForFallsBackAndIsNeverKept() {
+        byte[] html = "<html><body>Service Unavailable</body></html>".repeat(20).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.mockito.Mockito.doReturn(CompletableFuture.completedFuture(new SynthesizedSpeech(Audio.of(html, AudioFormat.WAV),
+                Duration.ZERO, "first"))).when(first).synthesize(any());
+        ResultCache cache = mock(ResultCache.class);
+        when(cache.find(any())).thenReturn(CompletableFuture.completedFuture(CacheLookup.miss()));
+        Served<SynthesizedSpeech> served = synthesize(pipeline(override(ResultCache.class, cache)), SpeechRequest.of("hi", AudioFormat.WAV));
+        assertEquals("second", served.value().provider());
+        verify(cache).store(any(), eq(served.value()));
+        verify(cache, never()).store(any(), org.mockito.ArgumentMatchers.argThat(speech ->
+                speech instanceof SynthesizedSpeech s && s.provider().equals("first")));
     }
 
     @Test

@@ -1,18 +1,16 @@
 package io.voiceplatform.core.registry;
 
-import io.voiceplatform.api.plugin.ProviderPlugin;
 import io.voiceplatform.api.plugin.ProviderSettings;
 import io.voiceplatform.core.testing.TestingPlugins;
 import io.voiceplatform.core.testing.TestingProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,25 +20,6 @@ class TestProviderRegistry {
     @AfterEach
     void stop() {
         scheduler.shutdownNow();
-    }
-
-    @Test
-    void twoDifferentPluginsWithOneIdStopStartUp() {
-        PluginSource a = TestingPlugins.of(new TestingProvider("same"));
-        ProviderPlugin impostor = () -> "same";
-        PluginSource b = () -> List.of(new DiscoveredPlugin(impostor, "elsewhere", getClass().getClassLoader()));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ProviderRegistry.create(List.of(a, b),
-                (id, loader) -> new ProviderSettings("voice.providers." + id, Map.of()), null, scheduler));
-        assertTrue(e.getMessage().contains("'same'"), e.getMessage());
-    }
-
-    @Test
-    void theSamePluginClassFoundTwiceCountsOnce() {
-        TestingProvider provider = new TestingProvider("one");
-        DiscoveredPlugin found = new DiscoveredPlugin(TestingPlugins.plugin(provider), "test", getClass().getClassLoader());
-        ProviderRegistry registry = ProviderRegistry.create(List.of(() -> List.of(found), () -> List.of(found)),
-                (id, loader) -> new ProviderSettings("voice.providers." + id, Map.of()), null, scheduler);
-        assertEquals(List.of("one"), registry.sttIds());
     }
 
     @Test
@@ -54,8 +33,18 @@ class TestProviderRegistry {
     }
 
     @Test
-    void findsBuiltInPluginsOnTheClassPath() {
-        // voice-core ships no provider itself; the class path source must simply find none here.
-        assertEquals(List.of(), new ClasspathPluginSource(getClass().getClassLoader()).discover());
+    void aPluginRejectingItsSettingsStopsStartUpNamingItAndClosesWhatWasCreated() {
+        TestingProvider created = new TestingProvider("first");
+        TestingProvider refusing = new TestingProvider("second");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProviderRegistry.create(
+                TestingPlugins.of(created, refusing).discover(), id -> {
+                    if (id.equals("second")) {
+                        throw new IllegalArgumentException("voice.providers.second.timeout is not a duration");
+                    }
+                    return new ProviderSettings("voice.providers." + id, Map.of());
+                }, null, scheduler));
+        assertTrue(e.getMessage().startsWith("voice.providers.second.timeout"), e.getMessage());
+        assertTrue(created.closed(), "the provider created before the failure is closed");
+        assertFalse(refusing.closed());
     }
 }

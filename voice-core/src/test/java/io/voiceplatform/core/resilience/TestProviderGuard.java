@@ -114,7 +114,7 @@ class TestProviderGuard {
     @Test
     void opensAfterFiveFailuresInARowThenHalfOpensAndClosesAfterThreeGoodCalls() throws Exception {
         ResilienceSettings oneTry = new ResilienceSettings(1, Duration.ofMillis(1), Duration.ofMillis(10), 2, 0,
-                50f, 10, 100, 5, Duration.ofMillis(200), 3);
+                50f, 10, 100, 5, Duration.ofMillis(200), 3, Duration.ofMillis(200), ResilienceSettings.SlowProvider.OFF);
         Guarded guard = guard(oneTry, Duration.ofSeconds(5));
         AtomicInteger calls = new AtomicInteger();
         for (int i = 0; i < 5; i++) {
@@ -144,7 +144,7 @@ class TestProviderGuard {
     @Test
     void aFailedTrialCallReopensTheCircuit() throws Exception {
         ResilienceSettings oneTry = new ResilienceSettings(1, Duration.ofMillis(1), Duration.ofMillis(10), 2, 0,
-                50f, 10, 100, 2, Duration.ofMillis(100), 3);
+                50f, 10, 100, 2, Duration.ofMillis(100), 3, Duration.ofMillis(100), ResilienceSettings.SlowProvider.OFF);
         Guarded guard = guard(oneTry, Duration.ofSeconds(5));
         failureOf(guard.call(n -> failing(ErrorKind.UNAVAILABLE), new AtomicInteger()));
         failureOf(guard.call(n -> failing(ErrorKind.UNAVAILABLE), new AtomicInteger()));
@@ -157,7 +157,7 @@ class TestProviderGuard {
     @Test
     void opensOnFailureRateOverTheWindow() {
         ResilienceSettings oneTry = new ResilienceSettings(1, Duration.ofMillis(1), Duration.ofMillis(10), 2, 0,
-                50f, 10, 100, 100, Duration.ofSeconds(60), 3);
+                50f, 10, 100, 100, Duration.ofSeconds(60), 3, Duration.ofSeconds(60), ResilienceSettings.SlowProvider.OFF);
         Guarded guard = guard(oneTry, Duration.ofSeconds(5));
         for (int i = 0; i < 10; i++) {
             int n = i;
@@ -170,7 +170,7 @@ class TestProviderGuard {
     @Test
     void invalidRequestsDoNotCountAgainstTheProvider() {
         ResilienceSettings oneTry = new ResilienceSettings(1, Duration.ofMillis(1), Duration.ofMillis(10), 2, 0,
-                50f, 10, 100, 5, Duration.ofSeconds(60), 3);
+                50f, 10, 100, 5, Duration.ofSeconds(60), 3, Duration.ofSeconds(60), ResilienceSettings.SlowProvider.OFF);
         Guarded guard = guard(oneTry, Duration.ofSeconds(5));
         for (int i = 0; i < 20; i++) {
             failureOf(guard.call(n -> failing(ErrorKind.INVALID_REQUEST), new AtomicInteger()));
@@ -182,7 +182,7 @@ class TestProviderGuard {
     @Test
     void cutsAHangingCallAtTheTimeoutAndCancelsIt() {
         ResilienceSettings oneTry = new ResilienceSettings(1, Duration.ofMillis(1), Duration.ofMillis(10), 2, 0,
-                50f, 10, 100, 5, Duration.ofSeconds(60), 3);
+                50f, 10, 100, 5, Duration.ofSeconds(60), 3, Duration.ofSeconds(60), ResilienceSettings.SlowProvider.OFF);
         Guarded guard = guard(oneTry, Duration.ofMillis(100));
         CompletableFuture<String> hanging = new CompletableFuture<>();
         VoiceException e = failureOf(guard.call(n -> hanging, new AtomicInteger()));
@@ -191,9 +191,54 @@ class TestProviderGuard {
     }
 
     @Test
+    void anOpenCircuitIsTriedSoonAndEachFailedTrialDoublesTheWaitUpToTheLongest() {
+        java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong();
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return java.time.Instant.ofEpochMilli(millis.get());
+            }
+        };
+        ResilienceSettings backingOff = new ResilienceSettings(1, Duration.ofMillis(1), Duration.ofMillis(10), 2, 0,
+                50f, 100, 100, 1, Duration.ofSeconds(4), 1, Duration.ofSeconds(1), ResilienceSettings.SlowProvider.OFF);
+        ProviderGuard guard = new ProviderGuard("p-stt", "p", backingOff, scheduler, new CallStatistics(100), clock);
+        AtomicInteger calls = new AtomicInteger();
+        java.util.function.IntFunction<java.util.concurrent.CompletionStage<String>> down = n -> {
+            calls.incrementAndGet();
+            return failing(ErrorKind.UNAVAILABLE);
+        };
+        long forever = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        failureOf(guard.call(down, forever, () -> { }));
+        assertEquals("OPEN", guard.circuitState());
+        // Waits before the next trial call: 1 s, then 2 s, then 4 s, then 4 s (the longest).
+        for (long wait : new long[]{1000, 2000, 4000, 4000}) {
+            millis.addAndGet(wait - 1);
+            assertInstanceOf(CircuitOpenException.class, failureOf(guard.call(down, forever, () -> { })), "still waiting after " + (wait - 1) + " ms");
+            millis.addAndGet(2);
+            int before = calls.get();
+            failureOf(guard.call(down, forever, () -> { }));
+            assertEquals(before + 1, calls.get(), "a trial call after " + wait + " ms");
+            assertEquals("OPEN", guard.circuitState(), "the failed trial opens it again");
+        }
+        millis.addAndGet(4001);
+        assertEquals("ok", guard.call(n -> CompletableFuture.completedFuture("ok"), forever, () -> { }).join());
+        assertEquals("CLOSED", guard.circuitState(), "one good trial call (half-open-calls = 1) closes it");
+    }
+
+    @Test
     void noRetryStartsThatCouldNotBeginBeforeTheDeadline() {
         ResilienceSettings slowBackoff = new ResilienceSettings(3, Duration.ofMillis(300), Duration.ofSeconds(1), 2, 0,
-                50f, 10, 100, 5, Duration.ofSeconds(60), 3);
+                50f, 10, 100, 5, Duration.ofSeconds(60), 3, Duration.ofSeconds(60), ResilienceSettings.SlowProvider.OFF);
         Guarded guard = guard(slowBackoff, Duration.ofMillis(200));
         AtomicInteger attempts = new AtomicInteger();
         long start = System.nanoTime();

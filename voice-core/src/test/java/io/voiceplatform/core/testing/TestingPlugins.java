@@ -10,7 +10,6 @@ import io.voiceplatform.core.registry.DiscoveredPlugin;
 import io.voiceplatform.core.registry.PluginSource;
 import io.voiceplatform.core.registry.ProviderRegistry;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,7 +45,7 @@ public final class TestingPlugins {
     }
 
     public static ProviderRegistry registry(ScheduledExecutorService scheduler, SpeechProvider... providers) {
-        return ProviderRegistry.create(List.of(of(providers)),
-                (id, loader) -> new ProviderSettings("voice.providers." + id, Map.of()), null, scheduler);
+        return ProviderRegistry.create(of(providers).discover(),
+                id -> new ProviderSettings("voice.providers." + id, Map.of()), null, scheduler);
     }
 }

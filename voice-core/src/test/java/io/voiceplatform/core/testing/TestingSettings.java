@@ -3,6 +3,7 @@ package io.voiceplatform.core.testing;
 import io.voiceplatform.core.config.CoreSettings;
 import io.voiceplatform.core.config.HealthSettings;
 import io.voiceplatform.core.config.LimitSettings;
+import io.voiceplatform.core.config.PluginDirectories;
 import io.voiceplatform.core.config.ResilienceSettings;
 import io.voiceplatform.core.config.RoutingSettings;
 
@@ -17,7 +18,7 @@ public final class TestingSettings {
 
     public static ResilienceSettings resilience() {
         return new ResilienceSettings(3, Duration.ofMillis(5), Duration.ofMillis(200), 2.0, 0.5,
-                50f, 10, 100, 5, Duration.ofMillis(300), 3);
+                50f, 10, 100, 5, Duration.ofMillis(300), 3, Duration.ofMillis(300), ResilienceSettings.SlowProvider.OFF);
     }
 
     public static CoreSettings settings(List<String> stt, List<String> tts) {
@@ -34,6 +35,6 @@ public final class TestingSettings {
                 limits,
                 resilience,
                 new HealthSettings(100, 0.95, 3, Duration.ofSeconds(4), 2, 5),
-                Path.of("no-plugins-here"), false);
+                new PluginDirectories(Path.of("no-providers-here"), Path.of("no-plugins-here")), false);
     }
 }

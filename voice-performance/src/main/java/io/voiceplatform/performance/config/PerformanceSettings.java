@@ -1,6 +1,7 @@
 package io.voiceplatform.performance.config;
 
 import com.typesafe.config.Config;
+import io.voiceplatform.api.plugin.Secret;
 import io.voiceplatform.core.config.SettingsReader;
 
 import java.net.URI;
@@ -32,6 +33,8 @@ public record PerformanceSettings(PerformanceLevel level, Cache sttCache, Cache 
                                   Http http, Monitoring monitoring, Validation validation, Logging logging, Redis redis) {
     private static final String ROOT = "voice.performance.";
     private static final int MAX = Integer.MAX_VALUE;
+    /** 32 characters of a random secret are more than the 256 bits the MAC can use. */
+    private static final int MIN_REDIS_SECRET_CHARS = 32;
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "WARNING", "ERROR", "CRITICAL");
 
     /** @param ttl how long an entry is served */
@@ -83,8 +86,9 @@ public record PerformanceSettings(PerformanceLevel level, Cache sttCache, Cache 
      * @param uri           empty when there is no shared level; it may hold a password, so it never prints
      * @param timeout       most time one Redis command may take before it counts as a miss and the level as degraded
      * @param maxValueBytes larger results stay in the local level only: big values would hold up the commands queued behind them
+     * @param secret        the key of the MAC every entry carries, the same on every replica
      */
-    public record Redis(Optional<URI> uri, Duration timeout, long maxValueBytes) {
+    public record Redis(Optional<URI> uri, Duration timeout, long maxValueBytes, Secret secret) {
         /** The URI without user, password or database, for logs and health: {@code redis://host:port}. */
         public Optional<String> address() {
             return uri.map(u -> u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort()));
@@ -117,8 +121,7 @@ public record PerformanceSettings(PerformanceLevel level, Cache sttCache, Cache 
                 monitoring(reader),
                 new Validation(reader.getBoolean(ROOT + "validation.enabled"), reader.getBoolean(ROOT + "validation.load-testing-enabled")),
                 new Logging(logLevel(reader), reader.getBoolean(ROOT + "log.debug")),
-                new Redis(redisUri(reader), reader.getDuration(ROOT + "cache.redis.timeout", ChronoUnit.MILLIS),
-                        reader.getBytes(ROOT + "cache.redis.max-value-bytes")));
+                redis(reader));
     }
 
     private static Cache cache(SettingsReader reader, String operation) {
@@ -170,6 +173,18 @@ public record PerformanceSettings(PerformanceLevel level, Cache sttCache, Cache 
             case "CRITICAL" -> "ERROR";
             default -> level;
         };
+    }
+
+    private static Redis redis(SettingsReader reader) {
+        Optional<URI> uri = redisUri(reader);
+        String secretPath = ROOT + "cache.redis.secret";
+        String secret = reader.getString(secretPath).strip();
+        if (uri.isPresent() && secret.length() < MIN_REDIS_SECRET_CHARS) {
+            throw reader.invalid(secretPath, "must be set with " + ROOT + "cache.redis.uri: a secret of at least "
+                    + MIN_REDIS_SECRET_CHARS + " characters, the same on every replica, that authenticates the shared entries");
+        }
+        return new Redis(uri, reader.getDuration(ROOT + "cache.redis.timeout", ChronoUnit.MILLIS),
+                reader.getBytes(ROOT + "cache.redis.max-value-bytes"), Secret.of(secret));
     }
 
     private static Optional<URI> redisUri(SettingsReader reader) {

@@ -135,10 +135,6 @@ public final class PerformanceMonitor implements RequestObserver, AutoCloseable 
         return evaluation;
     }
 
-    public Map<String, Object> lastEvaluation() {
-        return lastEvaluation;
-    }
-
     /** A threshold that is crossed now and was not at the last evaluation is reported, once. */
     private void check(Set<String> now, String threshold, boolean isCrossed, double value) {
         if (!isCrossed) {

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The caches on their own, on a test clock. */
 class TestResultCaches {
@@ -46,6 +47,20 @@ class TestResultCaches {
         assertEquals(CacheStatus.HIT, caches.find(task()).toCompletableFuture().join().status());
         nanos.addAndGet(TimeUnit.SECONDS.toNanos(11));
         assertEquals(CacheStatus.MISS, caches.find(task()).toCompletableFuture().join().status());
+    }
+
+    @Test
+    void theWeighedSizeOfTheSpeechCacheStaysWithinItsByteBudget() {
+        ResultCaches caches = caches("voice.performance.tts.cache.enabled = true\nvoice.performance.tts.cache.max-bytes = 1MB\n"
+                + "voice.performance.tts.cache.max-entries = 40\n");
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 300; i++) {
+            byte[] audio = new byte[random.nextInt(i % 10 == 0 ? 600_000 : 60_000) + 1];
+            audio[0] = 'I';
+            caches.store(new SpeechTask(SpeechRequest.of("text " + i, AudioFormat.MP3), Routing.auto()),
+                    new io.voiceplatform.api.SynthesizedSpeech(Audio.of(audio, AudioFormat.MP3), Duration.ZERO, "p"));
+            assertTrue(caches.speechCacheWeight() <= 1L << 20, "the weighed size is over budget after entry " + i);
+        }
     }
 
     @Test

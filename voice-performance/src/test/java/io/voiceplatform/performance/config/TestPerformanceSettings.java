@@ -1,5 +1,6 @@
 package io.voiceplatform.performance.config;
 
+import io.voiceplatform.api.plugin.Secret;
 import io.voiceplatform.core.config.InvalidConfigException;
 
 import io.voiceplatform.performance.config.PerformanceSettings.Cache;
@@ -44,7 +45,7 @@ class TestPerformanceSettings {
                         Duration.ofMillis(3500), Duration.ofMillis(3000)),
                 new Validation(true, true),
                 new Logging("INFO", false),
-                new Redis(Optional.empty(), Duration.ofMillis(100), 4_000_000)), PerformanceSettings.from(TestingPerformanceConfig.defaults()));
+                new Redis(Optional.empty(), Duration.ofMillis(100), 4_000_000, Secret.empty())), PerformanceSettings.from(TestingPerformanceConfig.defaults()));
     }
 
     @Test
@@ -73,7 +74,8 @@ class TestPerformanceSettings {
                 Map.entry("VOICE_V2_CPU_USAGE_THRESHOLD", "0.5"),
                 Map.entry("VOICE_V2_PERFORMANCE_LOG_LEVEL", "warning"),
                 Map.entry("VOICE_V2_DEBUG_PERFORMANCE", "true"),
-                Map.entry("VOICE_V2_REDIS_URL", "redis://cache:6379/0"));
+                Map.entry("VOICE_V2_REDIS_URL", "redis://cache:6379/0"),
+                Map.entry("VOICE_V2_REDIS_SECRET", "0123456789abcdef0123456789abcdef"));
 
         assertEquals(new PerformanceSettings(
                 PerformanceLevel.STANDARD,
@@ -89,7 +91,7 @@ class TestPerformanceSettings {
                         Duration.ofMillis(3500), Duration.ofMillis(3000)),
                 new Validation(true, true),
                 new Logging("WARN", true),
-                new Redis(Optional.of(URI.create("redis://cache:6379/0")), Duration.ofMillis(100), 4_000_000)),
+                new Redis(Optional.of(URI.create("redis://cache:6379/0")), Duration.ofMillis(100), 4_000_000, Secret.of("0123456789abcdef0123456789abcdef"))),
                 PerformanceSettings.from(TestingPerformanceConfig.load(environment, "")));
     }
 
@@ -113,7 +115,7 @@ class TestPerformanceSettings {
                   }
                   validation { enabled = false, load-testing-enabled = true }
                   log { level = debug, debug = no }
-                  cache.redis { uri = "rediss://:pw@cache.internal", timeout = 250, max-value-bytes = 1MiB }
+                  cache.redis { uri = "rediss://:pw@cache.internal", timeout = 250, max-value-bytes = 1MiB, secret = "0123456789abcdef0123456789abcdef" }
                 }
                 """;
 
@@ -131,7 +133,7 @@ class TestPerformanceSettings {
                         Duration.ofSeconds(4), Duration.ofMillis(2500)),
                 new Validation(false, true),
                 new Logging("DEBUG", false),
-                new Redis(Optional.of(URI.create("rediss://:pw@cache.internal")), Duration.ofMillis(250), 1L << 20)),
+                new Redis(Optional.of(URI.create("rediss://:pw@cache.internal")), Duration.ofMillis(250), 1L << 20, Secret.of("0123456789abcdef0123456789abcdef"))),
                 PerformanceSettings.from(TestingPerformanceConfig.load(Map.of(), file)));
     }
 
@@ -186,9 +188,22 @@ class TestPerformanceSettings {
     }
 
     @Test
+    void aSharedLevelWithoutASecretOfTheReplicasStopsStartUp() {
+        InvalidConfigException none = assertThrows(InvalidConfigException.class, () -> PerformanceSettings.from(
+                TestingPerformanceConfig.load(Map.of("VOICE_V2_REDIS_URL", "redis://cache:6379"), "")));
+        assertEquals("voice.performance.cache.redis.secret = '' (default (reference.conf)) must be set with"
+                + " voice.performance.cache.redis.uri: a secret of at least 32 characters, the same on every replica,"
+                + " that authenticates the shared entries", none.getMessage());
+        InvalidConfigException weak = assertThrows(InvalidConfigException.class, () -> PerformanceSettings.from(
+                TestingPerformanceConfig.load(Map.of("VOICE_V2_REDIS_URL", "redis://cache:6379", "VOICE_V2_REDIS_SECRET", "hunter2"), "")));
+        assertFalse(weak.getMessage().contains("hunter2"), "the secret is masked: " + weak.getMessage());
+    }
+
+    @Test
     void theRedisPasswordNeverPrints() {
         PerformanceSettings settings = PerformanceSettings.from(
-                TestingPerformanceConfig.load(Map.of("VOICE_V2_REDIS_URL", "redis://:s3cret@cache:6379"), ""));
+                TestingPerformanceConfig.load(Map.of("VOICE_V2_REDIS_URL", "redis://:s3cret@cache:6379",
+                        "VOICE_V2_REDIS_SECRET", "0123456789abcdef0123456789abcdef"), ""));
 
         assertEquals("Redis[uri=redis://cache:6379, timeout=PT0.1S, maxValueBytes=4000000]", settings.redis().toString());
         assertEquals(Optional.of("redis://cache:6379"), settings.redis().address());

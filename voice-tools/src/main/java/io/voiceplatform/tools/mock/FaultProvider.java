@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,24 +47,24 @@ public final class FaultProvider implements AutoCloseable {
     private FaultProvider(FaultPlan initial, String host, int port) {
         this.plan = new AtomicReference<>(initial);
         this.app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.startupWatcherEnabled = false;
+            config.startup.showJavalinBanner = false;
+            config.startup.startupWatcherEnabled = false;
             config.http.maxRequestSize = 64L << 20;
+            config.routes.post("/v1/audio/transcriptions", this::transcribe);
+            config.routes.post("/v1/audio/speech", this::speak);
+            config.routes.get("/v1/models", ctx -> ctx.json(Map.of("object", "list", "data",
+                    java.util.List.of(Map.of("id", "whisper-1", "object", "model"), Map.of("id", "tts-1", "object", "model")))));
+            config.routes.get("/mock/stats", ctx -> ctx.json(Map.of("transcriptions", transcriptions.sum(), "speeches", speeches.sum(),
+                    "faults", faults.sum(), "bytes_received", bytesReceived.get())));
+            config.routes.post("/mock/reset", ctx -> {
+                transcriptions.reset();
+                speeches.reset();
+                faults.reset();
+                bytesReceived.set(0);
+                ctx.status(204);
+            });
+            config.routes.post("/mock/plan", this::changePlan);
         });
-        app.post("/v1/audio/transcriptions", this::transcribe);
-        app.post("/v1/audio/speech", this::speak);
-        app.get("/v1/models", ctx -> ctx.json(Map.of("object", "list", "data",
-                java.util.List.of(Map.of("id", "whisper-1", "object", "model"), Map.of("id", "tts-1", "object", "model")))));
-        app.get("/mock/stats", ctx -> ctx.json(Map.of("transcriptions", transcriptions.sum(), "speeches", speeches.sum(),
-                "faults", faults.sum(), "bytes_received", bytesReceived.get())));
-        app.post("/mock/reset", ctx -> {
-            transcriptions.reset();
-            speeches.reset();
-            faults.reset();
-            bytesReceived.set(0);
-            ctx.status(204);
-        });
-        app.post("/mock/plan", this::changePlan);
         app.start(host, port);
     }
 
@@ -174,7 +174,8 @@ public final class FaultProvider implements AutoCloseable {
                 OutputStream out = ctx.res().getOutputStream();
                 out.write(body, 0, body.length / 2);
                 out.flush();
-                Request.getBaseRequest(ctx.req()).getHttpChannel().abort(new IOException("reset by the fault provider"));
+                ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData().getConnection().getEndPoint()
+                        .close(new IOException("reset by the fault provider"));
             }
             case DRIP -> {
                 drip(ctx, contentType, "{\"text\":\"slow\"}".getBytes(StandardCharsets.UTF_8), done);

@@ -17,7 +17,7 @@ import java.io.UncheckedIOException;
 final class JsonReport {
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .setSerializationInclusion(JsonInclude.Include.ALWAYS)
+            .setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonReport() {

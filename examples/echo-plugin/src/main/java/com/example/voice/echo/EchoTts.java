@@ -6,10 +6,10 @@ import io.voiceplatform.api.ProviderCapabilities;
 import io.voiceplatform.api.SpeechRequest;
 import io.voiceplatform.api.SynthesizedSpeech;
 import io.voiceplatform.api.TtsProvider;
+import io.voiceplatform.providers.support.PcmAudio;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -36,15 +36,13 @@ final class EchoTts implements TtsProvider {
     @Override
     public CompletionStage<SynthesizedSpeech> synthesize(SpeechRequest request) {
         int samples = (int) (request.text().length() * 0.06 * RATE / request.speed());
-        ByteBuffer wav = ByteBuffer.allocate(44 + samples * 2).order(ByteOrder.LITTLE_ENDIAN);
-        wav.put("RIFF".getBytes()).putInt(36 + samples * 2).put("WAVE".getBytes()).put("fmt ".getBytes()).putInt(16)
-                .putShort((short) 1).putShort((short) 1).putInt(RATE).putInt(RATE * 2).putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes()).putInt(samples * 2);
+        ByteBuffer pcm = ByteBuffer.allocate(samples * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < samples; i++) {
-            wav.putShort((short) (Math.sin(2 * Math.PI * hertz * i / RATE) * 8000));
+            pcm.putShort((short) (Math.sin(2 * Math.PI * hertz * i / RATE) * 8000));
         }
-        return CompletableFuture.completedFuture(new SynthesizedSpeech(Audio.of(wav.array(), AudioFormat.WAV, RATE, 1),
-                Duration.ofMillis(samples * 1000L / RATE), id()));
+        // voice-provider-support, which the platform shares with every plugin: the jar does not bundle it.
+        Audio wav = PcmAudio.toWav(Audio.of(pcm.array(), AudioFormat.PCM, RATE, 1));
+        return CompletableFuture.completedFuture(new SynthesizedSpeech(wav, PcmAudio.duration(wav), id()));
     }
 
     @Override

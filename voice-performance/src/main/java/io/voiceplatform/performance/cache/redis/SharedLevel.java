@@ -40,6 +40,7 @@ public final class SharedLevel implements AutoCloseable {
     private final Duration timeout;
     private final long maxValueBytes;
     private final String address;
+    private final SealedValues seals;
     private volatile boolean closed;
 
     /**
@@ -54,6 +55,7 @@ public final class SharedLevel implements AutoCloseable {
         this.timeout = settings.timeout();
         this.maxValueBytes = settings.maxValueBytes();
         this.health = new LevelHealth(address);
+        this.seals = new SealedValues(settings.secret());
         this.link = CompletableFuture.supplyAsync(() -> new RedisLink(uri, timeout), SharedLevel::startThread);
         link.whenComplete((started, error) -> {
             if (error != null) {
@@ -115,6 +117,11 @@ public final class SharedLevel implements AutoCloseable {
     private Optional<RedisAsyncCommands<String, byte[]>> commands() {
         RedisLink started = link.getNow(null);
         return started != null && health.serving() ? started.commands() : Optional.empty();
+    }
+
+    /** How this level's entries are authenticated. */
+    SealedValues seals() {
+        return seals;
     }
 
     /** Where answers continue: off Lettuce's I/O threads; the caller's own thread before the client has started. */

@@ -12,7 +12,8 @@ import java.util.concurrent.RejectedExecutionException;
  * One kind of result (transcripts or speech) in the shared level: its key namespace ({@code voice:stt:<digest>}),
  * its codec, and its look-ups counted as {@code voice.cache.requests{cache=stt-redis|tts-redis, result=hit|miss|error}},
  * where an error is a look-up Redis did not answer (down, slow, not yet connected) and a value that cannot be read
- * back counts as a miss: it is overwritten by the provider's answer.
+ * back, or whose MAC is not the replicas' (forged, or copied from another key), counts as a miss: it is overwritten by
+ * the provider's answer.
  */
 public final class SharedResultCache<V> {
     private final SharedLevel level;
@@ -48,7 +49,7 @@ public final class SharedResultCache<V> {
             errors.increment();
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        CompletableFuture<Optional<V>> result = lookup.thenApplyAsync(this::decode, level.executor());
+        CompletableFuture<Optional<V>> result = lookup.thenApplyAsync(found -> decode(namespace + digest, found), level.executor());
         result.whenComplete((value, error) -> {
             if (result.isCancelled()) {
                 lookup.cancel(false);
@@ -57,12 +58,13 @@ public final class SharedResultCache<V> {
         return result;
     }
 
-    private Optional<V> decode(Lookup lookup) {
+    private Optional<V> decode(String name, Lookup lookup) {
         if (!lookup.answered()) {
             errors.increment();
             return Optional.empty();
         }
-        Optional<V> value = lookup.value() == null ? Optional.empty() : codec.decode(lookup.value());
+        Optional<V> value = lookup.value() == null ? Optional.empty()
+                : level.seals().open(name, lookup.value()).flatMap(codec::decode);
         (value.isPresent() ? hits : misses).increment();
         return value;
     }
@@ -73,7 +75,8 @@ public final class SharedResultCache<V> {
             return; // not worth encoding: the level would drop it
         }
         try {
-            level.executor().execute(() -> level.put(namespace + digest, codec.encode(value), ttl));
+            String name = namespace + digest;
+            level.executor().execute(() -> level.put(name, level.seals().seal(name, codec.encode(value)), ttl));
         } catch (RejectedExecutionException closing) {
             // The level is shutting down; the result is in the local level and the caller has it.
         }

@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class SpeechCodec implements ValueCodec<SynthesizedSpeech> {
     private static final Logger LOG = LoggerFactory.getLogger(SpeechCodec.class);
     private static final byte KIND = 'S';
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
 
     @Override
     public byte[] encode(SynthesizedSpeech speech) {

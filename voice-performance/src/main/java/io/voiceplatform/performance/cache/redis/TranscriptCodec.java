@@ -14,7 +14,7 @@ import java.util.OptionalDouble;
 public final class TranscriptCodec implements ValueCodec<Transcript> {
     private static final Logger LOG = LoggerFactory.getLogger(TranscriptCodec.class);
     private static final byte KIND = 'T';
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
 
     @Override
     public byte[] encode(Transcript transcript) {

@@ -5,26 +5,19 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.zip.CRC32;
 
 /**
- * Reads what {@link ValueOutput} wrote. Any mismatch (kind, version, checksum, a length past the end, bytes
- * left over) throws {@link CorruptValueException} before a field is misread.
+ * Reads what {@link ValueOutput} wrote, after its MAC was checked. Any mismatch (kind, version, a length past the
+ * end, bytes left over) throws {@link CorruptValueException} before a field is misread.
  */
 final class ValueInput {
     private final ByteBuffer buffer;
 
     ValueInput(byte[] value, byte kind, byte version) throws CorruptValueException {
-        if (value.length < 2 + 4) {
+        if (value.length < 2) {
             throw new CorruptValueException("too short: " + value.length + " bytes");
         }
-        CRC32 crc = new CRC32();
-        crc.update(value, 0, value.length - 4);
-        ByteBuffer whole = ByteBuffer.wrap(value);
-        if (whole.getInt(value.length - 4) != (int) crc.getValue()) {
-            throw new CorruptValueException("checksum mismatch");
-        }
-        this.buffer = ByteBuffer.wrap(value, 0, value.length - 4).slice();
+        this.buffer = ByteBuffer.wrap(value);
         if (buffer.get() != kind || buffer.get() != version) {
             throw new CorruptValueException("another kind or format version");
         }

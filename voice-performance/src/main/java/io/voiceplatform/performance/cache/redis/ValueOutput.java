@@ -6,21 +6,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedOutputStream;
 
 /**
- * Writes a stored value: a kind byte and a format version, the fields, then a CRC-32 of all of it, so that a
- * truncated or foreign value is recognized rather than misread. Strings and byte arrays carry their length.
+ * Writes a stored value: a kind byte and a format version, then the fields; strings and byte arrays carry their
+ * length. The shared level seals the whole with a MAC ({@link SealedValues}), so a damaged value never gets here.
  */
 final class ValueOutput {
     private final ByteArrayOutputStream bytes;
-    private final CRC32 crc = new CRC32();
     private final DataOutputStream out;
 
     ValueOutput(byte kind, byte version, int sizeHint) {
         this.bytes = new ByteArrayOutputStream(sizeHint + 64);
-        this.out = new DataOutputStream(new CheckedOutputStream(bytes, crc));
+        this.out = new DataOutputStream(bytes);
         write(() -> {
             out.writeByte(kind);
             out.writeByte(version);
@@ -57,9 +54,7 @@ final class ValueOutput {
         });
     }
 
-    /** The value, closed by the checksum of everything before it. */
     byte[] toByteArray() {
-        write(() -> new DataOutputStream(bytes).writeInt((int) crc.getValue()));
         return bytes.toByteArray();
     }
 

@@ -52,6 +52,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 @Timeout(120)
 class TestRedisSharedCache {
     private static final String CACHES_ON = "voice.performance.stt.cache.enabled = true\nvoice.performance.tts.cache.enabled = true\n";
+    private static final String SECRET = "the-replicas-shared-secret-of-32-chars-or-more";
     private static RedisServerProcess redis;
 
     private final List<Replica> replicas = new ArrayList<>();
@@ -81,7 +82,8 @@ class TestRedisSharedCache {
 
     /** A replica: the pipeline with its own local caches and meters, the shared level at {@code uri} when not null. */
     private Replica replica(String uri, String config) {
-        String file = CACHES_ON + config + (uri == null ? "" : "voice.performance.cache.redis.uri = \"" + uri + "\"\n");
+        String file = CACHES_ON + config + (uri == null ? "" : "voice.performance.cache.redis.uri = \"" + uri + "\"\n"
+                + "voice.performance.cache.redis.secret = \"" + SECRET + "\"\n");
         Replica replica = new Replica(file);
         replicas.add(replica);
         return replica;
@@ -188,12 +190,14 @@ class TestRedisSharedCache {
                 "deepgram", "nova-2");
     }
 
+    /** A WAV of {@code size} bytes of samples (and a 44-byte header). */
     private static SynthesizedSpeech speech(int size) {
-        byte[] audio = new byte[size];
+        byte[] pcm = new byte[size];
         for (int i = 0; i < size; i++) {
-            audio[i] = (byte) (i * 31);
+            pcm[i] = (byte) (i * 31);
         }
-        return new SynthesizedSpeech(Audio.of(audio, AudioFormat.WAV, 24_000, 1), Duration.ofMillis(size / 48), "openai");
+        return new SynthesizedSpeech(Audio.of(io.voiceplatform.core.testing.TestingAudio.wav(pcm, 24_000, 1), AudioFormat.WAV, 24_000, 1),
+                Duration.ofMillis(size / 48), "openai");
     }
 
     private static Transcript transcribe(Replica replica, TranscriptionRequest request, Provider<TranscriptionRequest, Transcript> provider) {

@@ -1,0 +1,92 @@
+package io.voiceplatform.app.openai;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * What a request passes before its handler runs: it gets a request id, its key is checked (when keys are set), its
+ * caller's rate is counted, and a body declared over its endpoint's limit is refused before a byte of it is read.
+ * The in-flight slot is the pipeline's, taken once the body is in, so a flood of oversized uploads never takes one.
+ */
+public final class AdmissionFilter implements Handler {
+    static final String REQUEST_ID = "X-Request-Id";
+    private static final String CALLER = "voice.caller";
+    private static final long DISCARDED_BODY_LIMIT = 8L << 20;
+    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private final ApiKeys keys;
+    private final CallerLimits rates;
+    private final int perMinute;
+    private final Map<String, Long> bodyLimits;
+
+    /** @param bodyLimits the largest body each path accepts, in bytes */
+    AdmissionFilter(ApiSettings settings, Map<String, Long> bodyLimits) {
+        this.keys = new ApiKeys(settings.apiKeys());
+        this.rates = new CallerLimits(settings.rateLimitPerMinute());
+        this.perMinute = settings.rateLimitPerMinute();
+        this.bodyLimits = Map.copyOf(bodyLimits);
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        String given = ctx.header(REQUEST_ID);
+        ctx.header(REQUEST_ID, given != null && SAFE_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString());
+        String caller = keys.required() ? authenticate(ctx.header("Authorization")) : ctx.ip();
+        ctx.attribute(CALLER, caller);
+        rates.rateLimit(caller).ifPresent(wait -> {
+            throw new ApiException(new ApiError(429, "Rate limit reached: at most " + perMinute + " requests per minute.",
+                    "rate_limit_error", null, "rate_limit_exceeded", Optional.of(wait)));
+        });
+        Long limit = bodyLimits.get(ctx.path());
+        // The long form: the int one (ctx.contentLength()) says -1 for 2 GB and more, which let those through unchecked.
+        long declared = ctx.req().getContentLengthLong();
+        if (limit != null && declared > limit) {
+            discardSmallBody(ctx, declared);
+            throw new ApiException(new ApiError(413, "The request body is " + declared + " bytes; the limit is " + limit + ".",
+                    "invalid_request_error", null, "request_too_large", Optional.empty()));
+        }
+    }
+
+    /**
+     * Reads and drops a body of at most {@link #DISCARDED_BODY_LIMIT} bytes before the 413 goes out. A client that sends its
+     * whole body before reading (Java's HttpClient does) would otherwise have its connection reset by the unread bytes
+     * and never see the answer; a larger body is refused at once and its connection closed.
+     */
+    private static void discardSmallBody(Context ctx, long declared) {
+        if (declared <= DISCARDED_BODY_LIMIT) {
+            try (InputStream body = ctx.req().getInputStream()) {
+                body.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException broken) {
+                // The 413 still goes out; the connection closes.
+            }
+        }
+    }
+
+    /** The request id this filter gave the request. */
+    static String requestId(Context ctx) {
+        return ctx.res().getHeader(REQUEST_ID);
+    }
+
+    /** Who asks: the key presented, or the client's address when the service is open. */
+    static String caller(Context ctx) {
+        String caller = ctx.attribute(CALLER);
+        return caller == null ? ctx.ip() : caller;
+    }
+
+    private String authenticate(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            throw new ApiException(new ApiError(401, "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'.",
+                    "invalid_request_error", null, "missing_api_key", Optional.empty()));
+        }
+        return keys.authenticate(authorization).orElseThrow(() -> new ApiException(new ApiError(401,
+                "Incorrect API key provided.", "invalid_request_error", null, "invalid_api_key", Optional.empty())));
+    }
+}
