@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.voiceplatform.api.AudioFormat;
+import io.voiceplatform.app.TestingBuiltInProviders;
 import io.voiceplatform.app.server.ServerSettings;
 import io.voiceplatform.app.server.VoiceServer;
 import io.voiceplatform.core.audio.AudioFormatDetector;
@@ -67,7 +68,7 @@ class TestRealAudio {
                 voice.providers.local.grammar = "hello world, open the door, one two three"
                 voice.providers.local.max-audio-duration = 20s
                 """);
-        VoiceConfig config = VoiceConfig.load(new ConfigSources(Map.of(), Map.of(), workDir, Optional.of(conf), TestRealAudio.class.getClassLoader()));
+        VoiceConfig config = VoiceConfig.load(new ConfigSources(Map.of(), TestingBuiltInProviders.systemProperties(), workDir, Optional.of(conf), TestRealAudio.class.getClassLoader()));
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         runtime = VoiceRuntime.start(config, binder -> OptionalBinder.newOptionalBinder(binder, MeterRegistry.class)
                 .setBinding().toInstance(meters));

@@ -60,7 +60,7 @@ final class SphinxRecognizer {
      * @param cancelled checked as the audio is read: once true, the recognizer sees the end of the audio and stops
      */
     List<Utterance> recognize(Pcm16 audio, double offsetSeconds, BooleanSupplier cancelled) {
-        InputStream input = new StoppableInput(audio.toLittleEndian(), cancelled);
+        InputStream input = new StoppableInput(audio.dithered().toLittleEndian(), cancelled);
         // The first recognition allocates the model's components, which log as they come up.
         SphinxLogging.quietly(() -> {
             recognizer.startRecognition(input);
