@@ -69,7 +69,8 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     ProviderRegistry registry(HttpTransport transport) {
-        ProviderRegistry registry = ProviderRegistry.create(plugins, config::providerSettings, transport, scheduler);
+        ProviderRegistry registry = ProviderRegistry.create(plugins, config::providerSettings, transport, scheduler,
+                settings.providerCloseTimeout());
         lifecycle.started("providers", registry::close);
         lifecycle.started("STT providers", registry::closeStt);
         lifecycle.started("TTS providers", registry::closeTts);

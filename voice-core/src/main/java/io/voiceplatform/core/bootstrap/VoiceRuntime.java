@@ -18,6 +18,7 @@ import io.voiceplatform.core.pipeline.RequestPipeline;
 import io.voiceplatform.core.registry.InstalledPlugins;
 import io.voiceplatform.core.registry.PluginSource;
 import io.voiceplatform.core.registry.ProviderRegistry;
+import io.voiceplatform.core.registry.SkippedPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -104,11 +106,11 @@ public final class VoiceRuntime implements AutoCloseable {
         }
     }
 
-    /** A plugin that cannot be loaded, or an id claimed twice, stops start-up with one line. */
+    /** A plugin directory that cannot be listed, or an id claimed twice, stops start-up with one line. */
     private static InstalledPlugins install(CoreSettings settings, ClassLoader loader, Collection<PluginSource> inProcess) {
         try {
             return InstalledPlugins.discover(settings.plugins(), loader, inProcess);
-        } catch (IllegalStateException | UncheckedIOException | VoiceException e) {
+        } catch (IllegalStateException | UncheckedIOException e) {
             throw new StartupException(e.getMessage(), e);
         }
     }
@@ -158,18 +160,27 @@ public final class VoiceRuntime implements AutoCloseable {
         };
     }
 
-    /** A provider listed in voice.stt.providers or voice.tts.providers must exist: a typo must not pass silently. */
+    /**
+     * A provider listed in voice.stt.providers or voice.tts.providers must exist: a typo must not pass silently,
+     * and neither may a plugin that was listed but skipped as broken, since the operator asked for it by name.
+     */
     private static void checkConfiguredProvidersExist(ProviderRegistry registry, CoreSettings settings) {
-        check("voice.stt.providers", settings.routing().sttProviders(), registry.sttIds());
-        check("voice.tts.providers", settings.routing().ttsProviders(), registry.ttsIds());
+        check("voice.stt.providers", settings.routing().sttProviders(), registry.sttIds(), registry.skipped());
+        check("voice.tts.providers", settings.routing().ttsProviders(), registry.ttsIds(), registry.skipped());
     }
 
-    private static void check(String key, List<String> configured, List<String> available) {
+    private static void check(String key, List<String> configured, List<String> available, Map<String, SkippedPlugin> skipped) {
         for (String id : configured) {
-            if (!available.contains(id)) {
-                throw new StartupException(key + " lists '" + id + "', but no enabled provider has that id; enabled: "
-                        + (available.isEmpty() ? "none" : String.join(", ", available)), null);
+            if (available.contains(id)) {
+                continue;
             }
+            SkippedPlugin broken = skipped.get(id);
+            if (broken != null) {
+                throw new StartupException(key + " lists '" + id + "', but its plugin " + broken.origin()
+                        + " was skipped: " + broken.reason(), null);
+            }
+            throw new StartupException(key + " lists '" + id + "', but no enabled provider has that id; enabled: "
+                    + (available.isEmpty() ? "none" : String.join(", ", available)), null);
         }
     }
 

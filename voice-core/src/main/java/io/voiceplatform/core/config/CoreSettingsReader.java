@@ -39,7 +39,9 @@ public final class CoreSettingsReader {
     public static CoreSettings read(VoiceConfig config) {
         SettingsReader reader = new SettingsReader(config.config());
         return new CoreSettings(routing(reader), limits(reader, config), resilience(reader), health(reader),
-                pluginDirectories(reader, config.sources().workingDir()), reader.getBoolean("voice.performance.enabled"));
+                pluginDirectories(reader, config.sources().workingDir()),
+                reader.getDuration("voice.lifecycle.provider-close-timeout", ChronoUnit.SECONDS),
+                reader.getBoolean("voice.performance.enabled"));
     }
 
     /**

@@ -92,26 +92,36 @@ public final class DirectoryPluginSource implements PluginSource {
         return p.getFileName().toString().endsWith(".jar");
     }
 
+    /**
+     * The plugins of one jar or directory, or none when it cannot be loaded (unreadable jar, wrong SPI version,
+     * no or broken service entry, a class missing, a constructor that throws): it is then skipped with one
+     * ERROR line, so that one broken plugin cannot stop the others.
+     */
     private List<DiscoveredPlugin> load(Path origin, List<Path> jars) {
-        jars.forEach(DirectoryPluginSource::checkSpiVersion);
-        URL[] urls = jars.stream().map(DirectoryPluginSource::toUrl).toArray(URL[]::new);
-        URLClassLoader loader = new URLClassLoader("plugin:" + origin.getFileName(), urls, parent);
-        List<DiscoveredPlugin> found = new ArrayList<>();
+        String described = originPrefix + origin.toAbsolutePath().normalize();
+        URLClassLoader loader = null;
         try {
+            jars.forEach(DirectoryPluginSource::checkSpiVersion);
+            URL[] urls = jars.stream().map(DirectoryPluginSource::toUrl).toArray(URL[]::new);
+            loader = new URLClassLoader("plugin:" + origin.getFileName(), urls, parent);
+            List<DiscoveredPlugin> found = new ArrayList<>();
             for (ProviderPlugin plugin : ServiceLoader.load(ProviderPlugin.class, loader)) {
-                found.add(new DiscoveredPlugin(plugin, originPrefix + origin.toAbsolutePath().normalize(), loader));
+                // An id() that throws marks a broken plugin too: asked here, it skips only this one.
+                plugin.id();
+                found.add(new DiscoveredPlugin(plugin, described, loader));
             }
-        } catch (ServiceConfigurationError e) {
-            closeQuietly(loader);
-            throw new VoiceException(ErrorKind.INVALID_REQUEST, "plugin " + origin + " cannot be loaded: "
-                    + e.getMessage(), null, null, null, e);
+            if (found.isEmpty()) {
+                throw new VoiceException(ErrorKind.INVALID_REQUEST, "no META-INF/services/" + ProviderPlugin.class.getName()
+                        + " entry");
+            }
+            return found;
+        } catch (RuntimeException | ServiceConfigurationError | LinkageError e) {
+            if (loader != null) {
+                closeQuietly(loader);
+            }
+            SkippedPlugin.report(described, "it cannot be loaded", e);
+            return List.of();
         }
-        if (found.isEmpty()) {
-            closeQuietly(loader);
-            throw new VoiceException(ErrorKind.INVALID_REQUEST, "plugin " + origin
-                    + " has no META-INF/services/" + ProviderPlugin.class.getName() + " entry");
-        }
-        return found;
     }
 
     /** A jar that says which SPI version it was built against must be one this platform runs. */
@@ -121,7 +131,7 @@ public final class DirectoryPluginSource implements PluginSource {
             Manifest manifest = file.getManifest();
             declared = manifest == null ? null : manifest.getMainAttributes().getValue(SpiVersion.MANIFEST_ATTRIBUTE);
         } catch (IOException e) {
-            throw new VoiceException(ErrorKind.INVALID_REQUEST, "plugin " + jar + " cannot be read: " + e.getMessage(),
+            throw new VoiceException(ErrorKind.INVALID_REQUEST, jar.getFileName() + " cannot be read: " + e.getMessage(),
                     null, null, null, e);
         }
         if (declared == null) {
@@ -131,11 +141,11 @@ public final class DirectoryPluginSource implements PluginSource {
         try {
             built = SpiVersion.parse(declared);
         } catch (IllegalArgumentException e) {
-            throw new VoiceException(ErrorKind.INVALID_REQUEST, "plugin " + jar + " declares " + SpiVersion.MANIFEST_ATTRIBUTE
+            throw new VoiceException(ErrorKind.INVALID_REQUEST, jar.getFileName() + " declares " + SpiVersion.MANIFEST_ATTRIBUTE
                     + " '" + declared + "', which is not MAJOR.MINOR");
         }
         if (!SpiVersion.current().runs(built)) {
-            throw new VoiceException(ErrorKind.INVALID_REQUEST, "plugin " + jar + " was built for provider SPI " + built
+            throw new VoiceException(ErrorKind.INVALID_REQUEST, jar.getFileName() + " was built for provider SPI " + built
                     + "; this platform implements SPI " + SpiVersion.current() + " (it runs plugins of SPI "
                     + SpiVersion.current().major() + ".0 to " + SpiVersion.current() + ")");
         }

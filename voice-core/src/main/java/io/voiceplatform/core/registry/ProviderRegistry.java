@@ -9,6 +9,8 @@ import io.voiceplatform.api.plugin.ProviderPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -17,58 +19,75 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Function;
 
 /**
  * Every provider the platform can call, by id: created once at start-up from the installed plugins and
- * their settings, closed once at shutdown.
+ * their settings, closed once at shutdown, each close with a time limit ({@link ProviderCloser}).
  */
 public final class ProviderRegistry {
     private static final Logger log = LoggerFactory.getLogger(ProviderRegistry.class);
 
     private final Map<String, RegisteredProvider> providers;
+    private final Map<String, SkippedPlugin> skipped;
+    private final ProviderCloser closer;
     private final Set<SpeechProvider> closed = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private ProviderRegistry(Map<String, RegisteredProvider> providers) {
+    private ProviderRegistry(Map<String, RegisteredProvider> providers, Map<String, SkippedPlugin> skipped,
+                             ProviderCloser closer) {
         this.providers = providers;
+        this.skipped = skipped;
+        this.closer = closer;
     }
 
-    /** Creates the providers of every plugin; a plugin whose settings are invalid stops start-up. */
+    /**
+     * Creates the providers of every plugin. A plugin whose create method throws is skipped with one ERROR line
+     * ({@link SkippedPlugin}); settings that cannot be read at all stop start-up.
+     *
+     * @param closeTimeout how long {@link #closeTts()} and {@link #closeStt()} each wait for the providers' close
+     */
     public static ProviderRegistry create(List<DiscoveredPlugin> plugins, ProviderSettingsSource settings,
-                                          HttpTransport transport, ScheduledExecutorService scheduler) {
+                                          HttpTransport transport, ScheduledExecutorService scheduler,
+                                          Duration closeTimeout) {
+        ProviderCloser closer = new ProviderCloser(closeTimeout);
         Map<String, RegisteredProvider> providers = new LinkedHashMap<>();
+        Map<String, SkippedPlugin> skipped = new LinkedHashMap<>();
         try {
             for (DiscoveredPlugin found : plugins) {
                 ProviderPlugin plugin = found.plugin();
                 ProviderContext context = new ProviderContext(settings.settingsFor(plugin.id()), transport, scheduler);
-                Optional<SttProvider> stt = create(plugin, "STT", p -> p.createStt(context));
-                Optional<TtsProvider> tts;
-                try {
-                    tts = create(plugin, "TTS", p -> p.createTts(context));
-                } catch (RuntimeException e) {
-                    stt.ifPresent(ProviderRegistry::closeQuietly);
-                    throw e;
-                }
-                providers.put(plugin.id(), new RegisteredProvider(plugin.id(), found.origin(), stt, tts));
-                log.debug("provider {} from {}: stt={}, tts={}", plugin.id(), found.origin(), stt.isPresent(), tts.isPresent());
+                register(found, context, closer, skipped).ifPresent(created -> providers.put(created.id(), created));
             }
         } catch (RuntimeException e) {
-            new ProviderRegistry(providers).close();
+            new ProviderRegistry(providers, skipped, closer).close();
             throw e;
         }
-        return new ProviderRegistry(Map.copyOf(providers));
+        return new ProviderRegistry(Map.copyOf(providers), Map.copyOf(skipped), closer);
     }
 
-    private static <P> Optional<P> create(ProviderPlugin plugin, String what, Function<ProviderPlugin, Optional<P>> factory) {
+    /** The plugin's providers, or empty when a create method threw: the plugin is then skipped. */
+    private static Optional<RegisteredProvider> register(DiscoveredPlugin found, ProviderContext context,
+                                                         ProviderCloser closer, Map<String, SkippedPlugin> skipped) {
+        ProviderPlugin plugin = found.plugin();
+        Optional<SttProvider> stt = Optional.empty();
+        String creating = "STT";
         try {
-            return factory.apply(plugin);
-        } catch (IllegalArgumentException e) {
-            // A plugin rejecting its settings: the message names the key; keep it as the one line users see.
-            throw new IllegalArgumentException("provider '" + plugin.id() + "': " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("provider '" + plugin.id() + "' could not create its " + what
-                    + " provider: " + e.getMessage(), e);
+            stt = plugin.createStt(context);
+            creating = "TTS";
+            Optional<TtsProvider> tts = plugin.createTts(context);
+            log.debug("provider {} from {}: stt={}, tts={}", plugin.id(), found.origin(), stt.isPresent(), tts.isPresent());
+            return Optional.of(new RegisteredProvider(plugin.id(), found.origin(), stt, tts));
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: a class the plugin needs is missing or failed to initialize.
+            closer.close(stt.stream().toList());
+            skipped.put(plugin.id(), SkippedPlugin.report(found.origin(),
+                    "provider '" + plugin.id() + "' could not create its " + creating + " provider", e));
+            return Optional.empty();
         }
+    }
+
+    /** Plugins skipped because they could not create their providers, by provider id. */
+    public Map<String, SkippedPlugin> skipped() {
+        return skipped;
     }
 
     /** Every registered provider, by id. */
@@ -98,14 +117,14 @@ public final class ProviderRegistry {
         return all().stream().filter(p -> p.tts().isPresent()).map(RegisteredProvider::id).toList();
     }
 
-    /** Closes the TTS providers. */
+    /** Closes the TTS providers, waiting at most the close timeout. */
     public void closeTts() {
-        providers.values().forEach(p -> p.tts().ifPresent(this::closeOnce));
+        closeOnce(providers.values().stream().flatMap(p -> p.tts().stream()).toList());
     }
 
-    /** Closes the STT providers. */
+    /** Closes the STT providers, waiting at most the close timeout. */
     public void closeStt() {
-        providers.values().forEach(p -> p.stt().ifPresent(this::closeOnce));
+        closeOnce(providers.values().stream().flatMap(p -> p.stt().stream()).toList());
     }
 
     /** Closes every provider not closed yet. */
@@ -115,21 +134,11 @@ public final class ProviderRegistry {
     }
 
     /** A plugin may hand out one object as both its STT and TTS provider: close it once. */
-    private void closeOnce(SpeechProvider provider) {
-        boolean first;
+    private void closeOnce(List<? extends SpeechProvider> candidates) {
+        List<SpeechProvider> first = new ArrayList<>();
         synchronized (closed) {
-            first = closed.add(provider);
+            candidates.stream().filter(closed::add).forEach(first::add);
         }
-        if (first) {
-            closeQuietly(provider);
-        }
-    }
-
-    private static void closeQuietly(SpeechProvider provider) {
-        try {
-            provider.close();
-        } catch (RuntimeException e) {
-            log.warn("provider {} failed to close: {}", provider.id(), e.toString());
-        }
+        closer.close(first);
     }
 }

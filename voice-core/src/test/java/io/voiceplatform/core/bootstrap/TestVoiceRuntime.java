@@ -8,6 +8,10 @@ import io.voiceplatform.core.health.HealthReport;
 import io.voiceplatform.core.pipeline.RequestCoalescer;
 import io.voiceplatform.core.pipeline.RequestContext;
 import io.voiceplatform.core.pipeline.Routing;
+import io.voiceplatform.api.plugin.ProviderPlugin;
+import io.voiceplatform.core.registry.DiscoveredPlugin;
+import io.voiceplatform.core.registry.PluginSource;
+import io.voiceplatform.core.testing.CapturedLogs;
 import io.voiceplatform.core.testing.TestingAudio;
 import io.voiceplatform.core.testing.TestingPerformanceFactory;
 import io.voiceplatform.core.testing.TestingPluginJar;
@@ -20,10 +24,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -32,6 +37,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 @Timeout(30)
 class TestVoiceRuntime {
@@ -124,17 +135,78 @@ class TestVoiceRuntime {
         }
     }
 
-    /** Starts with only the given provider in the chain: the working directory holds no built-in provider. */
-    private VoiceRuntime startOnly(TestingProvider provider, Map<String, String> extraEnv) {
-        Map<String, String> env = new HashMap<>(extraEnv);
-        Path conf = workDir.resolve("only.conf");
+    @Test
+    void brokenPluginJarsAreSkippedWithOneErrorEachAndTheOtherProvidersServe() throws Exception {
+        Path plugins = java.nio.file.Files.createDirectories(workDir.resolve("plugins"));
+        java.nio.file.Files.writeString(plugins.resolve("corrupt.jar"), "not a zip");
+        TestingPluginJar.of("acme").constructorThrows().writeTo(plugins.resolve("throwing.jar"), workDir.resolve("build"));
+        TestingProvider fake = new TestingProvider("fake");
+        try (CapturedLogs logs = new CapturedLogs();
+             VoiceRuntime runtime = startOnly(fake, Map.of());
+             RequestContext context = runtime.pipeline().context("test", "tester")) {
+            assertEquals("fake", runtime.pipeline()
+                    .transcribe(TranscriptionRequest.of(TestingAudio.wavAudio()), Routing.auto(), context).join().provider());
+            List<String> errors = logs.errors();
+            assertEquals(2, errors.size(), errors.toString());
+            assertTrue(errors.get(0).startsWith("plugin " + plugins.resolve("corrupt.jar") + " skipped: "), errors.get(0));
+            assertTrue(errors.get(1).startsWith("plugin " + plugins.resolve("throwing.jar") + " skipped: ")
+                    && errors.get(1).contains("acme.licence"), errors.get(1));
+        }
+    }
+
+    @Test
+    void aPluginTheChainListsThatWasSkippedStopsStartUpSayingWhy() {
+        ProviderPlugin broken = mock(ProviderPlugin.class);
+        when(broken.id()).thenReturn("fake");
+        when(broken.createStt(any())).thenThrow(new IllegalArgumentException("voice.providers.fake.timeout is not a duration"));
+        PluginSource source = () -> List.of(new DiscoveredPlugin(broken, "/opt/voice/plugins/fake.jar", getClass().getClassLoader()));
+        StartupException e = assertThrows(StartupException.class, () -> VoiceRuntime.start(configListing("fake", ""),
+                List.of(source), List.of()));
+        assertTrue(e.getMessage().startsWith("voice.stt.providers lists 'fake', but its plugin /opt/voice/plugins/fake.jar was skipped: ")
+                && e.getMessage().contains("voice.providers.fake.timeout is not a duration"), e.getMessage());
+    }
+
+    @Test
+    void closeReturnsWithinTheLimitWhenAProviderNeverFinishesClosing() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        TestingProvider hanging = spy(new TestingProvider("fake"));
+        doAnswer(call -> {
+            never.await();
+            return null;
+        }).when(hanging).close();
+        VoiceRuntime runtime = VoiceRuntime.start(configListing("fake", "voice.lifecycle.provider-close-timeout = 200ms\n"),
+                List.of(TestingPlugins.of(hanging)), List.of());
         try {
-            java.nio.file.Files.writeString(conf, "voice.stt.providers = [\"" + provider.id() + "\"]\n"
-                    + "voice.tts.providers = [\"" + provider.id() + "\"]\n");
+            long start = System.nanoTime();
+            runtime.close();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            // Generous: TTS and STT are waited for one after the other, on a machine that may be busy.
+            assertTrue(took.compareTo(Duration.ofMillis(200).multipliedBy(10)) < 0, "close took " + took);
+            verify(hanging).close();
+        } finally {
+            never.countDown();
+        }
+    }
+
+    /** Starts with only the given provider in the chain: the working directory holds no built-in provider. */
+    private VoiceRuntime startOnly(TestingProvider provider, Map<String, String> env) {
+        VoiceConfig config = VoiceConfig.load(new ConfigSources(env, Map.of(), workDir, Optional.of(chainListing(provider.id(), "")),
+                getClass().getClassLoader()));
+        return VoiceRuntime.start(config, List.of(TestingPlugins.of(provider)), List.of());
+    }
+
+    private VoiceConfig configListing(String id, String moreSettings) {
+        return VoiceConfig.load(new ConfigSources(Map.of(), Map.of(), workDir, Optional.of(chainListing(id, moreSettings)),
+                getClass().getClassLoader()));
+    }
+
+    /** A configuration file whose STT and TTS chains list only {@code id}. */
+    private Path chainListing(String id, String moreSettings) {
+        try {
+            return java.nio.file.Files.writeString(workDir.resolve("only.conf"), "voice.stt.providers = [\"" + id + "\"]\n"
+                    + "voice.tts.providers = [\"" + id + "\"]\n" + moreSettings);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        VoiceConfig config = VoiceConfig.load(new ConfigSources(env, Map.of(), workDir, Optional.of(conf), getClass().getClassLoader()));
-        return VoiceRuntime.start(config, List.of(TestingPlugins.of(provider)), List.of());
     }
 }

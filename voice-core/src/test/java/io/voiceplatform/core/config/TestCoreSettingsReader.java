@@ -34,7 +34,7 @@ class TestCoreSettingsReader {
                         new ResilienceSettings.SlowProvider(4, Duration.ofSeconds(1), 10)),
                 new HealthSettings(100, 0.95, 3, Duration.ofSeconds(4), 2, 5),
                 new PluginDirectories(dir.resolve("providers"), dir.resolve("plugins")),
-                false), settings);
+                Duration.ofSeconds(5), false), settings);
     }
 
     @Test
@@ -60,6 +60,7 @@ class TestCoreSettingsReader {
                     window = 50, min-success-rate = 0.9, max-consecutive-failures = 4, max-mean-latency = 1500ms
                     degraded-after = 3, down-after = 3
                   }
+                  lifecycle.provider-close-timeout = 750ms
                   performance.enabled = yes
                 }
                 """));
@@ -72,7 +73,7 @@ class TestCoreSettingsReader {
                         new ResilienceSettings.SlowProvider(2.5, Duration.ofMillis(300), 20)),
                 new HealthSettings(50, 0.9, 4, Duration.ofMillis(1500), 3, 3),
                 new PluginDirectories(Path.of("/opt/voice/providers"), Path.of("/opt/voice/plugins")),
-                true), CoreSettingsReader.read(sources.load()));
+                Duration.ofMillis(750), true), CoreSettingsReader.read(sources.load()));
     }
 
     @Test

@@ -4,17 +4,22 @@ import io.voiceplatform.api.Audio;
 import io.voiceplatform.api.AudioFormat;
 import io.voiceplatform.api.SttProvider;
 import io.voiceplatform.api.TranscriptionRequest;
+import io.voiceplatform.api.plugin.ProviderPlugin;
 import io.voiceplatform.api.plugin.ProviderSettings;
 import io.voiceplatform.api.plugin.SpiVersion;
+import io.voiceplatform.core.testing.CapturedLogs;
 import io.voiceplatform.core.testing.TestingPluginJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -28,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Loads real plugin jars, built during the test, from a directory. */
+/** Loads real plugin jars, built during the test, from a directory, and skips broken ones with one ERROR line each. */
 @Timeout(60)
 class TestDirectoryPluginSource {
     @Test
@@ -38,7 +43,7 @@ class TestDirectoryPluginSource {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         List<DiscoveredPlugin> found = new DirectoryPluginSource(plugins, getClass().getClassLoader()).discover();
         ProviderRegistry registry = ProviderRegistry.create(found,
-                id -> new ProviderSettings("voice.providers." + id, Map.of("greeting", "hi")), null, scheduler);
+                id -> new ProviderSettings("voice.providers." + id, Map.of("greeting", "hi")), null, scheduler, Duration.ofSeconds(5));
         try {
             RegisteredProvider acme = registry.find("acme").orElseThrow();
             assertEquals(plugins.resolve("acme.jar").toString(), acme.origin());
@@ -95,7 +100,7 @@ class TestDirectoryPluginSource {
     }
 
     @Test
-    void aPluginBuiltForThisSpiOrAnOlderMinorLoadsAndOneForAnotherMajorIsRefused(@TempDir Path dir) throws Exception {
+    void aPluginBuiltForThisSpiOrAnOlderMinorLoadsAndOneForAnotherMajorIsSkipped(@TempDir Path dir) throws Exception {
         Path current = Files.createDirectories(dir.resolve("current"));
         TestingPluginJar.of("acme").spiVersion(SpiVersion.current().major() + ".0").writeTo(current.resolve("acme.jar"), dir.resolve("build-current"));
         DiscoveredPlugin found = new DirectoryPluginSource(current, getClass().getClassLoader()).discover().get(0);
@@ -105,20 +110,68 @@ class TestDirectoryPluginSource {
         Path future = Files.createDirectories(dir.resolve("future"));
         String next = (SpiVersion.current().major() + 1) + ".0";
         TestingPluginJar.of("acme").spiVersion(next).writeTo(future.resolve("acme-next.jar"), dir.resolve("build-future"));
-        Exception e = assertThrows(RuntimeException.class, () -> new DirectoryPluginSource(future, getClass().getClassLoader()).discover());
-        assertTrue(e.getMessage().contains("acme-next.jar") && e.getMessage().contains("SPI " + next)
-                && e.getMessage().contains("implements SPI " + SpiVersion.current()), e.getMessage());
+        String error = theOneErrorOfDiscovering(future);
+        assertTrue(error.contains(future.resolve("acme-next.jar").toString()) && error.contains("SPI " + next)
+                && error.contains("implements SPI " + SpiVersion.current()), error);
     }
 
     @Test
-    void aJarWithoutAServiceEntryFailsLoudly(@TempDir Path dir) throws Exception {
+    void aJarWithoutAServiceEntryIsSkippedWithOneErrorNamingIt(@TempDir Path dir) throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(plugins.resolve("empty.jar")))) {
-            out.putNextEntry(new JarEntry("readme.txt"));
+        writeJar(plugins.resolve("empty.jar"), "readme.txt", "");
+        String error = theOneErrorOfDiscovering(plugins);
+        assertTrue(error.startsWith("plugin " + plugins.resolve("empty.jar") + " skipped: ") && error.contains("META-INF/services"), error);
+    }
+
+    @Test
+    void aCorruptJarIsSkippedWithOneErrorNamingItAndTheOtherPluginsLoad(@TempDir Path dir) throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Files.write(plugins.resolve("broken.jar"), new byte[]{'P', 'K', 3, 4, 0, 0, 'n', 'o', 't', ' ', 'a', ' ', 'j', 'a', 'r'});
+        TestingPluginJar.of("acme").writeTo(plugins.resolve("good.jar"), dir.resolve("build"));
+        try (CapturedLogs logs = new CapturedLogs()) {
+            List<DiscoveredPlugin> found = new DirectoryPluginSource(plugins, getClass().getClassLoader()).discover();
+            assertEquals(List.of("acme"), found.stream().map(p -> p.plugin().id()).toList());
+            assertEquals(1, logs.errors().size(), logs.errors().toString());
+            String error = logs.errors().get(0);
+            assertTrue(error.startsWith("plugin " + plugins.resolve("broken.jar") + " skipped: it cannot be loaded: ")
+                    && error.contains("ZipException"), error);
+            ((AutoCloseable) found.get(0).loader()).close();
+        }
+    }
+
+    @Test
+    void aServiceEntryNamingAMissingClassIsSkippedWithOneErrorNamingTheJarAndTheClass(@TempDir Path dir) throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        writeJar(plugins.resolve("hollow.jar"), "META-INF/services/" + ProviderPlugin.class.getName(), "acme.voice.Gone\n");
+        String error = theOneErrorOfDiscovering(plugins);
+        assertTrue(error.contains(plugins.resolve("hollow.jar").toString()) && error.contains("ServiceConfigurationError")
+                && error.contains("acme.voice.Gone"), error);
+    }
+
+    @Test
+    void aPluginWhoseConstructorThrowsIsSkippedWithTheRootCause(@TempDir Path dir) throws Exception {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        TestingPluginJar.of("acme").constructorThrows().writeTo(plugins.resolve("acme.jar"), dir.resolve("build"));
+        String error = theOneErrorOfDiscovering(plugins);
+        assertTrue(error.contains(plugins.resolve("acme.jar").toString()) && error.contains("java.util.ServiceConfigurationError")
+                && error.contains("root cause: java.io.FileNotFoundException: acme.licence"), error);
+    }
+
+    /** Discovers the plugins of a directory whose only plugin is broken: none, and one ERROR line. */
+    private String theOneErrorOfDiscovering(Path plugins) {
+        try (CapturedLogs logs = new CapturedLogs()) {
+            assertEquals(List.of(), new DirectoryPluginSource(plugins, getClass().getClassLoader()).discover());
+            assertEquals(1, logs.errors().size(), logs.errors().toString());
+            return logs.errors().get(0);
+        }
+    }
+
+    private static void writeJar(Path jar, String entry, String content) throws IOException {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry(entry));
+            out.write(content.getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
-        Exception e = assertThrows(RuntimeException.class, () -> new DirectoryPluginSource(plugins, getClass().getClassLoader()).discover());
-        assertTrue(e.getMessage().contains("empty.jar"), e.getMessage());
     }
 
     @Test

@@ -52,7 +52,16 @@ public final class TestingPluginJar {
             }
             """;
 
+    /** The constructor of {@link #constructorThrows()}: the root cause is what an operator must see. */
+    private static final String THROWING_CONSTRUCTOR = """
+                public AcmePlugin() {
+                    throw new IllegalStateException("no licence", new java.io.FileNotFoundException("acme.licence"));
+                }
+
+                public String id()""";
+
     private final String id;
+    private boolean constructorThrows;
     private String spiVersion;
     private String referenceConf;
 
@@ -71,6 +80,15 @@ public final class TestingPluginJar {
         return this;
     }
 
+    /**
+     * Its plugin's constructor throws {@code IllegalStateException("no licence")}, caused by
+     * {@code FileNotFoundException("acme.licence")}.
+     */
+    public TestingPluginJar constructorThrows() {
+        this.constructorThrows = true;
+        return this;
+    }
+
     /** The reference.conf it ships (none by default). */
     public TestingPluginJar referenceConf(String text) {
         this.referenceConf = text;
@@ -79,7 +97,11 @@ public final class TestingPluginJar {
 
     /** Compiles the plugin in {@code workDir} and writes the jar; returns {@code jar}. */
     public Path writeTo(Path jar, Path workDir) throws IOException {
-        Path classes = compile(workDir, Map.of("acme/voice/AcmePlugin.java", PLUGIN_SOURCE.replace("\"ID\"", "\"" + id + "\"")));
+        String source = PLUGIN_SOURCE.replace("\"ID\"", "\"" + id + "\"");
+        if (constructorThrows) {
+            source = source.replaceFirst("    public String id\\(\\)", THROWING_CONSTRUCTOR);
+        }
+        Path classes = compile(workDir, Map.of("acme/voice/AcmePlugin.java", source));
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         if (spiVersion != null) {

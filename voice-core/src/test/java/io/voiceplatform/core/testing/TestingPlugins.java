@@ -10,6 +10,7 @@ import io.voiceplatform.core.registry.DiscoveredPlugin;
 import io.voiceplatform.core.registry.PluginSource;
 import io.voiceplatform.core.registry.ProviderRegistry;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,6 +47,6 @@ public final class TestingPlugins {
 
     public static ProviderRegistry registry(ScheduledExecutorService scheduler, SpeechProvider... providers) {
         return ProviderRegistry.create(of(providers).discover(),
-                id -> new ProviderSettings("voice.providers." + id, Map.of()), null, scheduler);
+                id -> new ProviderSettings("voice.providers." + id, Map.of()), null, scheduler, Duration.ofSeconds(5));
     }
 }

@@ -35,6 +35,6 @@ public final class TestingSettings {
                 limits,
                 resilience,
                 new HealthSettings(100, 0.95, 3, Duration.ofSeconds(4), 2, 5),
-                new PluginDirectories(Path.of("no-providers-here"), Path.of("no-plugins-here")), false);
+                new PluginDirectories(Path.of("no-providers-here"), Path.of("no-plugins-here")), Duration.ofSeconds(5), false);
     }
 }
