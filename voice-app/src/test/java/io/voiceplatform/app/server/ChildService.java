@@ -94,6 +94,15 @@ final class ChildService implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** Sends SIGTERM, as systemd's stop does, and returns the exit code; fails if it is still running after {@code limit}. */
+    int terminate(Duration limit) throws InterruptedException, IOException {
+        process.destroy();
+        if (!process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("still running " + limit.toSeconds() + " s after SIGTERM: " + log());
+        }
+        return process.exitValue();
+    }
+
     @Override
     public void close() {
         process.destroy();

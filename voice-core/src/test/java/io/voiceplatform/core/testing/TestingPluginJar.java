@@ -60,8 +60,13 @@ public final class TestingPluginJar {
 
                 public String id()""";
 
+    /** The STT provider's close() of {@link #closeHangs()}: deaf to interrupts, as a stuck native call would be. */
+    private static final String HANGING_CLOSE =
+            "public void close() { while (true) { try { Thread.sleep(60_000); } catch (InterruptedException ignored) { } } }";
+
     private final String id;
     private boolean constructorThrows;
+    private boolean closeHangs;
     private String spiVersion;
     private String referenceConf;
 
@@ -89,6 +94,12 @@ public final class TestingPluginJar {
         return this;
     }
 
+    /** Its STT provider's {@code close()} never returns. */
+    public TestingPluginJar closeHangs() {
+        this.closeHangs = true;
+        return this;
+    }
+
     /** The reference.conf it ships (none by default). */
     public TestingPluginJar referenceConf(String text) {
         this.referenceConf = text;
@@ -100,6 +111,9 @@ public final class TestingPluginJar {
         String source = PLUGIN_SOURCE.replace("\"ID\"", "\"" + id + "\"");
         if (constructorThrows) {
             source = source.replaceFirst("    public String id\\(\\)", THROWING_CONSTRUCTOR);
+        }
+        if (closeHangs) {
+            source = source.replace("public void close() { }", HANGING_CLOSE);
         }
         Path classes = compile(workDir, Map.of("acme/voice/AcmePlugin.java", source));
         Manifest manifest = new Manifest();
