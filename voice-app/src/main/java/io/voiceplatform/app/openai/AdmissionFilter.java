@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a request passes before its handler runs: it gets a request id, its key is checked (when keys are set; an
- * address that sent too many wrong keys is refused before that), its caller's rate is counted, and a body declared over its endpoint's limit is refused before a byte of it is read.
+ * address that sent too many wrong keys is refused before that), its caller's rate is counted, and a body declared
+ * over its endpoint's limit is refused before a byte of it is read.
  * The in-flight slot is the pipeline's, taken once the body is in, so a flood of oversized uploads never takes one.
  */
 public final class AdmissionFilter implements Handler {
