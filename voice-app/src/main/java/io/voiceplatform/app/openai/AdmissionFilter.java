@@ -12,8 +12,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * What a request passes before its handler runs: it gets a request id, its key is checked (when keys are set), its
- * caller's rate is counted, and a body declared over its endpoint's limit is refused before a byte of it is read.
+ * What a request passes before its handler runs: it gets a request id, its key is checked (when keys are set; an
+ * address that sent too many wrong keys is refused before that), its caller's rate is counted, and a body declared
+ * over its endpoint's limit is refused before a byte of it is read.
  * The in-flight slot is the pipeline's, taken once the body is in, so a flood of oversized uploads never takes one.
  */
 public final class AdmissionFilter implements Handler {
@@ -23,6 +24,7 @@ public final class AdmissionFilter implements Handler {
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final ApiKeys keys;
+    private final FailedAuthThrottle failedAuth;
     private final CallerLimits rates;
     private final int perMinute;
     private final Map<String, Long> bodyLimits;
@@ -30,6 +32,7 @@ public final class AdmissionFilter implements Handler {
     /** @param bodyLimits the largest body each path accepts, in bytes */
     AdmissionFilter(ApiSettings settings, Map<String, Long> bodyLimits) {
         this.keys = new ApiKeys(settings.apiKeys());
+        this.failedAuth = new FailedAuthThrottle(settings.failedAuth());
         this.rates = new CallerLimits(settings.rateLimitPerMinute());
         this.perMinute = settings.rateLimitPerMinute();
         this.bodyLimits = Map.copyOf(bodyLimits);
@@ -39,7 +42,7 @@ public final class AdmissionFilter implements Handler {
     public void handle(Context ctx) {
         String given = ctx.header(REQUEST_ID);
         ctx.header(REQUEST_ID, given != null && SAFE_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString());
-        String caller = keys.required() ? authenticate(ctx.header("Authorization")) : ctx.ip();
+        String caller = keys.required() ? authenticate(ctx.ip(), ctx.header("Authorization")) : ctx.ip();
         ctx.attribute(CALLER, caller);
         rates.rateLimit(caller).ifPresent(wait -> {
             throw new ApiException(new ApiError(429, "Rate limit reached: at most " + perMinute + " requests per minute.",
@@ -81,12 +84,21 @@ public final class AdmissionFilter implements Handler {
         return caller == null ? ctx.ip() : caller;
     }
 
-    private String authenticate(String authorization) {
+    private String authenticate(String address, String authorization) {
+        failedAuth.waitFor(address).ifPresent(wait -> {
+            throw new ApiException(new ApiError(429,
+                    "Too many requests with a wrong or missing API key from this address; wait before trying again.",
+                    "rate_limit_error", null, "too_many_failed_authentications", Optional.of(wait)));
+        });
         if (authorization == null || authorization.isBlank()) {
+            failedAuth.failed(address);
             throw new ApiException(new ApiError(401, "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'.",
                     "invalid_request_error", null, "missing_api_key", Optional.empty()));
         }
-        return keys.authenticate(authorization).orElseThrow(() -> new ApiException(new ApiError(401,
-                "Incorrect API key provided.", "invalid_request_error", null, "invalid_api_key", Optional.empty())));
+        return keys.authenticate(authorization).orElseThrow(() -> {
+            failedAuth.failed(address);
+            return new ApiException(new ApiError(401, "Incorrect API key provided.", "invalid_request_error", null,
+                    "invalid_api_key", Optional.empty()));
+        });
     }
 }

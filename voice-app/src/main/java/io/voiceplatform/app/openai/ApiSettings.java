@@ -10,10 +10,22 @@ import java.util.List;
  * @param maxUploadBytes     largest request body accepted on the audio endpoints
  * @param apiKeys            keys callers must present; empty means open access
  * @param rateLimitPerMinute requests per minute per key (or per client address when no keys are set)
- * @param metricsAuth        whether {@code /metrics} needs a key too
+ * @param openMonitoring     whether {@code /health/details} and {@code /metrics} answer without a key when keys are set
+ * @param failedAuth         wrong or missing keys one client address may send before it is refused for a while
  */
-public record ApiSettings(long maxUploadBytes, List<Secret> apiKeys, int rateLimitPerMinute, boolean metricsAuth) {
+public record ApiSettings(long maxUploadBytes, List<Secret> apiKeys, int rateLimitPerMinute, boolean openMonitoring,
+                          FailedAuthLimit failedAuth) {
     public ApiSettings {
         apiKeys = List.copyOf(apiKeys);
+    }
+
+    /** With the default failed-authentication limit: 20 at once, 2 more a second. */
+    public ApiSettings(long maxUploadBytes, List<Secret> apiKeys, int rateLimitPerMinute, boolean openMonitoring) {
+        this(maxUploadBytes, apiKeys, rateLimitPerMinute, openMonitoring, new FailedAuthLimit(20, 2));
+    }
+
+    /** Whether callers must present a key. */
+    public boolean keyed() {
+        return apiKeys.stream().anyMatch(Secret::isPresent);
     }
 }

@@ -64,7 +64,7 @@ public final class OpenAiApi {
         errors.register(config.routes);
     }
 
-    /** The admission filter, for other keyed endpoints ({@code /metrics}). */
+    /** The admission filter, for other keyed endpoints ({@code /health/details}, {@code /metrics}). */
     public Handler admission() {
         return admission;
     }

@@ -19,7 +19,8 @@ import java.time.Duration;
 
 /**
  * The service's Javalin application: OpenAI's audio API, health, metrics and this API's description, on Jetty tuned
- * for the settings (read timeout, graceful stop, request threads), with one access-log line per request.
+ * for the settings (read timeout, graceful stop, request threads), with one access-log line per request. When the API
+ * has keys, the health details and the metrics need one too, unless {@code voice.server.open-monitoring} says not.
  */
 final class JavalinApp {
     private static final Logger access = LoggerFactory.getLogger("voice.access");
@@ -38,12 +39,12 @@ final class JavalinApp {
             config.routes.get("/health", health::alive);
             config.routes.get("/health/ready", health::ready);
             config.routes.get("/health/details", health::details);
-            config.routes.get("/metrics", ctx -> {
-                if (settings.api().metricsAuth()) {
-                    api.admission().handle(ctx);
-                }
-                ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape());
-            });
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
+            if (settings.api().keyed() && !settings.api().openMonitoring()) {
+                // They tell an outsider which providers run and how; load balancers need only /health and /health/ready.
+                config.routes.before("/health/details", api.admission());
+                config.routes.before("/metrics", api.admission());
+            }
             config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             config.requestLogger.http((ctx, millis) -> access.info("{} {} {} {}ms provider={} cache={} request_id={}",
                     ctx.req().getMethod(), ctx.path(), ctx.statusCode(), Math.round(millis),

@@ -2,6 +2,7 @@ package io.voiceplatform.app.server;
 
 import io.voiceplatform.api.plugin.Secret;
 import io.voiceplatform.app.openai.ApiSettings;
+import io.voiceplatform.app.openai.FailedAuthLimit;
 import io.voiceplatform.core.config.CoreSettings;
 import io.voiceplatform.core.config.SettingsReader;
 import io.voiceplatform.core.config.VoiceConfig;
@@ -30,7 +31,9 @@ public record ServerSettings(String host, int port, ApiSettings api, Duration re
                 .map(String::trim).filter(k -> !k.isEmpty()).map(Secret::of).toList();
         ApiSettings api = new ApiSettings(core.limits().maxAudioBytes(), keys,
                 reader.getInt("voice.server.rate-limit.per-minute", 1, 1_000_000),
-                reader.getBoolean("voice.server.metrics-auth"));
+                reader.getBoolean("voice.server.open-monitoring"),
+                new FailedAuthLimit(reader.getInt("voice.server.failed-auth.burst", 1, 1_000_000),
+                        reader.getInt("voice.server.failed-auth.per-second", 1, 1_000_000)));
         return new ServerSettings(reader.getString("voice.server.host"),
                 reader.getInt("voice.server.port", 0, 65535), api,
                 reader.getDuration("voice.server.read-timeout", ChronoUnit.SECONDS),

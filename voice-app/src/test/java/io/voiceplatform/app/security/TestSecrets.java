@@ -118,7 +118,6 @@ class TestSecrets {
         Path conf = workDir.resolve("secrets.conf");
         Files.writeString(conf, """
                 voice.server.api-keys = "%s"
-                voice.server.metrics-auth = false
                 voice.server.rate-limit.per-minute = 100000
                 voice.stt.providers = ["openai"]
                 voice.tts.providers = ["openai"]

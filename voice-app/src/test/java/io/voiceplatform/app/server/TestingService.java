@@ -36,6 +36,15 @@ final class TestingService implements AutoCloseable {
 
     /** @param extraConfig HOCON appended to the test configuration, e.g. performance settings */
     TestingService(Path workDir, Duration grace, String extraConfig, TestingProvider... providers) {
+        this(workDir, grace, extraConfig, new ApiSettings(1 << 20, List.of(), 1000, false), providers);
+    }
+
+    /** @param api the API's settings, e.g. its keys */
+    TestingService(Path workDir, ApiSettings api, TestingProvider... providers) {
+        this(workDir, Duration.ofSeconds(5), "", api, providers);
+    }
+
+    private TestingService(Path workDir, Duration grace, String extraConfig, ApiSettings api, TestingProvider... providers) {
         try {
             Path conf = workDir.resolve("test.conf");
             String ids = String.join("\", \"", java.util.Arrays.stream(providers).map(TestingProvider::id).toList());
@@ -46,8 +55,7 @@ final class TestingService implements AutoCloseable {
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             runtime = VoiceRuntime.start(config, List.of(TestingPlugins.of(providers)),
                     List.of(binder -> OptionalBinder.newOptionalBinder(binder, MeterRegistry.class).setBinding().toInstance(meters)));
-            ServerSettings settings = new ServerSettings("127.0.0.1", 0,
-                    new ApiSettings(1 << 20, List.of(), 1000, false), Duration.ofSeconds(10), grace, false);
+            ServerSettings settings = new ServerSettings("127.0.0.1", 0, api, Duration.ofSeconds(10), grace, false);
             server = VoiceServer.start(runtime, settings, meters);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

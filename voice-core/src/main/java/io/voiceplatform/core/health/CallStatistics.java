@@ -29,7 +29,7 @@ public final class CallStatistics {
         consecutiveFailures = 0;
     }
 
-    /** @param detail a short reason without secrets, shown in health output */
+    /** @param detail a short reason without secrets or upstream text ({@link FailureReason}), shown in health output */
     public synchronized void recordFailure(long nanos, String detail) {
         add(false, nanos);
         consecutiveFailures++;

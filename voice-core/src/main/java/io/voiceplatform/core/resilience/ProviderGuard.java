@@ -9,6 +9,9 @@ import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.core.config.ResilienceSettings;
 import io.voiceplatform.core.health.CallStatistics;
+import io.voiceplatform.core.health.FailureReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ExecutionException;
 
@@ -34,6 +37,7 @@ import java.util.function.IntFunction;
  * further retries.
  */
 public final class ProviderGuard {
+    private static final Logger log = LoggerFactory.getLogger(ProviderGuard.class);
     private final String provider;
     private final Duration maxBackoff;
     private final int openAfterConsecutiveFailures;
@@ -157,7 +161,8 @@ public final class ProviderGuard {
                 result.completeExceptionally(cause);
                 return;
             }
-            VoiceException failure = cause instanceof TimeoutException
+            boolean cutByUs = cause instanceof TimeoutException;
+            VoiceException failure = cutByUs
                     ? new VoiceException(ErrorKind.TIMEOUT, "no answer within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms",
                             null, provider, null, null)
                     : asVoice(cause);
@@ -168,7 +173,10 @@ public final class ProviderGuard {
             }
             circuitBreaker.onError(nanos, TimeUnit.NANOSECONDS, failure);
             if (countsAgainstProvider(failure)) {
-                statistics.recordFailure(nanos, failure.kind() + ": " + failure.getMessage());
+                statistics.recordFailure(nanos, cutByUs ? FailureReason.ours(failure) : FailureReason.providers(failure));
+                if (!cutByUs) {
+                    log.info("provider {} failed ({}): {}", provider, failure.kind(), failure.getMessage());
+                }
                 openWhenFailingInARow();
             }
             long delay = context.onError(failure);

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -188,6 +189,25 @@ class TestProviderGuard {
         VoiceException e = failureOf(guard.call(n -> hanging, new AtomicInteger()));
         assertEquals(ErrorKind.TIMEOUT, e.kind());
         assertTrue(hanging.isCancelled(), "the provider call must be cancelled at the timeout");
+        assertTrue(guard.statistics().snapshot().lastError().startsWith("TIMEOUT: no answer within "),
+                "our own message is kept: " + guard.statistics().snapshot().lastError());
+    }
+
+    @Test
+    void aProvidersOwnMessageStaysOutOfTheRecordedReasonAndTheCircuitOpenError() {
+        ResilienceSettings oneTry = new ResilienceSettings(1, Duration.ofMillis(1), Duration.ofMillis(10), 2, 0,
+                50f, 10, 100, 5, Duration.ofSeconds(60), 3, Duration.ofSeconds(60), ResilienceSettings.SlowProvider.OFF);
+        Guarded guard = guard(oneTry, Duration.ofSeconds(5));
+        for (int i = 0; i < 5; i++) {
+            failureOf(guard.call(n -> CompletableFuture.failedFuture(new VoiceException(ErrorKind.UNAVAILABLE,
+                    "502 from http://internal-host.corp:8443/v1", null, "p", null, null)), new AtomicInteger()));
+        }
+        String reason = guard.statistics().snapshot().lastError();
+        assertTrue(reason.startsWith("UNAVAILABLE: "), reason);
+        assertFalse(reason.contains("internal-host"), reason);
+        assertEquals("OPEN", guard.circuitState());
+        VoiceException refused = failureOf(guard.call(n -> CompletableFuture.completedFuture("never"), new AtomicInteger()));
+        assertFalse(refused.getMessage().contains("internal-host"), refused.getMessage());
     }
 
     @Test
