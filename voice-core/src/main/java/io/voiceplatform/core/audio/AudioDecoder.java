@@ -39,6 +39,8 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 public final class AudioDecoder {
     /** Decoded output is capped at 128 M samples (256 MB): over two hours of 16 kHz mono, or 22 min of 48 kHz stereo. */
     static final long MAX_SAMPLES = 128L << 20;
+    static final int MIN_SAMPLE_RATE = 1_000;
+    static final int MAX_SAMPLE_RATE = 384_000;
 
     private final long maxSamples;
 
@@ -161,12 +163,18 @@ public final class AudioDecoder {
         }
 
         private void startConverter() {
+            // Resampling from a rate far outside audio (a forged header says 1 GHz) takes FFmpeg seconds of CPU per
+            // byte: such a file is refused before a resampler is made for it.
+            if (frame.sample_rate() < MIN_SAMPLE_RATE || frame.sample_rate() > MAX_SAMPLE_RATE) {
+                throw VoiceException.invalid("the file declares " + frame.sample_rate() + " samples per second; audio at "
+                        + MIN_SAMPLE_RATE + " to " + MAX_SAMPLE_RATE + " Hz is taken", "file");
+            }
             if (converter != null) {
                 converter.flush();
                 converter.close();
             }
             int channels = Math.max(1, Math.min(8, frame.ch_layout().nb_channels()));
-            PcmFormat wanted = target.orElse(new PcmFormat(Math.max(8_000, Math.min(384_000, frame.sample_rate())), channels));
+            PcmFormat wanted = target.orElse(new PcmFormat(Math.max(8_000, frame.sample_rate()), channels));
             if (format != null && !format.equals(wanted)) {
                 throw VoiceException.invalid("the file changes its sample rate or channels midway", "file");
             }
