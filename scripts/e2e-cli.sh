@@ -53,7 +53,7 @@ components = bom["components"] + [bom["metadata"]["component"]]
 jars = {f"{c['name']}-{c['version']}.jar" for c in components if "type=zip" not in c.get("purl", "")}
 providers = {c["name"].removeprefix("voice-provider-") for c in components if "type=zip" in c.get("purl", "")}
 shipped_jars = set(os.listdir(os.path.join(dist, "lib")))
-shipped_providers = set(os.listdir(os.path.join(dist, "providers")))
+shipped_providers = {d.name for d in os.scandir(os.path.join(dist, "providers")) if d.is_dir()}
 if jars != shipped_jars:
     sys.exit(f"only in lib/: {sorted(shipped_jars - jars)}; only in sbom.json: {sorted(jars - shipped_jars)}")
 if providers != shipped_providers:
