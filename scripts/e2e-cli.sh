@@ -50,7 +50,11 @@ import json, os, sys
 dist = sys.argv[1]
 bom = json.load(open(os.path.join(dist, "sbom.json")))
 components = bom["components"] + [bom["metadata"]["component"]]
-jars = {f"{c['name']}-{c['version']}.jar" for c in components if "type=zip" not in c.get("purl", "")}
+def jar(c):
+    qualifiers = dict(q.split("=", 1) for q in c.get("purl", "?").split("?", 1)[1].split("&") if "=" in q)
+    classifier = qualifiers.get("classifier")
+    return f"{c['name']}-{c['version']}" + (f"-{classifier}" if classifier else "") + ".jar"
+jars = {jar(c) for c in components if "type=zip" not in c.get("purl", "")}
 providers = {c["name"].removeprefix("voice-provider-") for c in components if "type=zip" in c.get("purl", "")}
 shipped_jars = set(os.listdir(os.path.join(dist, "lib")))
 shipped_providers = {d.name for d in os.scandir(os.path.join(dist, "providers")) if d.is_dir()}
