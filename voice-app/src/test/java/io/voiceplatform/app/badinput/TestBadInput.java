@@ -64,7 +64,7 @@ class TestBadInput {
         runtime = VoiceRuntime.start(VoiceConfig.load(new ConfigSources(Map.of(), Map.of(), workDir, Optional.of(conf),
                 TestBadInput.class.getClassLoader())), List.of(TestingPlugins.of(new TestingProvider("fake"))), List.of());
         OpenAiApi api = new OpenAiApi(runtime.pipeline(), runtime.registry(), PerformanceStatus.notInstalled(false),
-                new ApiSettings(2 << 20, List.of(Secret.of(KEY)), 100_000, false),
+                new ApiSettings(2 << 20, List.of(Secret.of(KEY)), 100_000, false, 256L << 20, Duration.ofSeconds(2)),
                 new SimpleMeterRegistry(), JSON);
         server = Javalin.create(api::configure).start("127.0.0.1", 0);
     }

@@ -77,7 +77,7 @@ class TestApiLimits {
 
     @Test
     void aKeyOverItsRateGets429WithRetryAfter() throws Exception {
-        start(new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 3, false));
+        start(new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 3, false, 256L << 20, Duration.ofSeconds(2)));
         for (int i = 0; i < 3; i++) {
             assertEquals(200, http.send(request("/v1/models").build(), HttpResponse.BodyHandlers.ofString()).statusCode());
         }
@@ -90,7 +90,7 @@ class TestApiLimits {
 
     @Test
     void requestsOverTheInFlightBoundGet503AndTheServiceRecovers() throws Exception {
-        start(new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 1000, false), 1, "50ms");
+        start(new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 1000, false, 256L << 20, Duration.ofSeconds(2)), 1, "50ms");
         provider.then(Outcome.hang());
         CompletableFuture<HttpResponse<String>> first = http.sendAsync(speech(), HttpResponse.BodyHandlers.ofString());
         for (int i = 0; i < 200 && provider.calls() == 0; i++) {
@@ -107,7 +107,7 @@ class TestApiLimits {
 
     @Test
     void aChunkedUploadOverTheLimitIs413WithoutReadingItAll() throws Exception {
-        start(new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 1000, false));
+        start(new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 1000, false, 256L << 20, Duration.ofSeconds(2)));
         byte[] head = ("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.wav\"\r\n\r\n").getBytes();
         long total = 8L << 20;
         InputStream body = new InputStream() {
@@ -131,7 +131,7 @@ class TestApiLimits {
 
     @Test
     void aDeclaredLengthOverTheLimitIs413BeforeReading() throws Exception {
-        start(new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 1000, false));
+        start(new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 1000, false, 256L << 20, Duration.ofSeconds(2)));
         HttpResponse<String> response = http.send(request("/v1/audio/transcriptions")
                 .header("Content-Type", "multipart/form-data; boundary=b")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[3 << 20])).build(), HttpResponse.BodyHandlers.ofString());

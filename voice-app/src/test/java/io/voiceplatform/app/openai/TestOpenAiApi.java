@@ -67,7 +67,7 @@ class TestOpenAiApi {
         VoiceConfig config = VoiceConfig.load(new ConfigSources(Map.of(), Map.of(), workDir, Optional.of(conf),
                 getClass().getClassLoader()));
         runtime = VoiceRuntime.start(config, List.of(TestingPlugins.of(first, second)), List.of());
-        ApiSettings settings = new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 1000, false);
+        ApiSettings settings = new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 1000, false, 256L << 20, Duration.ofSeconds(2));
         OpenAiApi api = new OpenAiApi(runtime.pipeline(), runtime.registry(), PerformanceStatus.notInstalled(false),
                 settings, new SimpleMeterRegistry(), json);
         server = Javalin.create(api::configure).start("127.0.0.1", 0);

@@ -59,7 +59,7 @@ class TranscriptionFormFuzzTest {
         runtime = VoiceRuntime.start(VoiceConfig.load(new ConfigSources(Map.of(), Map.of(), workDir, Optional.of(conf),
                 TranscriptionFormFuzzTest.class.getClassLoader())), List.of(TestingPlugins.of(new TestingProvider("fake"))), List.of());
         OpenAiApi api = new OpenAiApi(runtime.pipeline(), runtime.registry(), PerformanceStatus.notInstalled(false),
-                new ApiSettings(1 << 20, List.<Secret>of(), Integer.MAX_VALUE, false),
+                new ApiSettings(1 << 20, List.<Secret>of(), Integer.MAX_VALUE, false, 256L << 20, Duration.ofSeconds(2)),
                 new SimpleMeterRegistry(), JSON);
         server = Javalin.create(api::configure).start("127.0.0.1", 0);
     }
