@@ -55,8 +55,12 @@ class TestSlowClients {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"input\":\"hi\",\"response_format\":\"wav\"}")).build();
     }
 
-    /** Sends one byte to each connection still open, every DRIP, until all are cut off; whether they were. */
-    private boolean dripUntilCut(List<RawHttp> connections, Runnable meanwhile) throws Exception {
+    /**
+     * Sends one byte to each connection still open, every DRIP, until all are cut off; whether they were. Prints how
+     * long that took, for docs/reliability.md.
+     */
+    private boolean dripUntilCut(String what, List<RawHttp> connections, Runnable meanwhile) throws Exception {
+        long start = System.nanoTime();
         List<RawHttp> open = new ArrayList<>(connections);
         for (int i = 0; i < MAX_DRIPS && !open.isEmpty(); i++) {
             Thread.sleep(DRIP.toMillis());
@@ -72,6 +76,8 @@ class TestSlowClients {
                 meanwhile.run();
             }
         }
+        System.out.printf("%s: %d of %d connections cut off after %d ms%n", what, connections.size() - open.size(),
+                connections.size(), Duration.ofNanos(System.nanoTime() - start).toMillis());
         return open.isEmpty();
     }
 
@@ -94,7 +100,7 @@ class TestSlowClients {
             for (int i = 0; i < 16; i++) {
                 drippers.add(new RawHttp(service.server.port()).send("POST /v1/audio/speech HTTP/1.1\r\nHost: localhost\r\nX-Slow: "));
             }
-            assertTrue(dripUntilCut(drippers, this::servedMeanwhile), "a connection dripping its headers was held past the deadline");
+            assertTrue(dripUntilCut("header drip (deadline 1 s)", drippers, this::servedMeanwhile), "a connection dripping its headers was held past the deadline");
         } finally {
             for (RawHttp dripper : drippers) {
                 dripper.close();
@@ -112,7 +118,7 @@ class TestSlowClients {
                 drippers.add(new RawHttp(service.server.port()).send("POST /v1/audio/speech HTTP/1.1\r\nHost: localhost\r\n"
                         + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"input\":\"hi\""));
             }
-            assertTrue(dripUntilCut(drippers, this::servedMeanwhile), "a body dripped below the least rate was held");
+            assertTrue(dripUntilCut("body drip (1 KiB/s after 1 s)", drippers, this::servedMeanwhile), "a body dripped below the least rate was held");
             for (RawHttp dripper : drippers) {
                 // Answered 408 before the close, unless the close's reset overtook the answer.
                 Optional<RawHttp.Response> answer = dripper.read(Duration.ofSeconds(5));
