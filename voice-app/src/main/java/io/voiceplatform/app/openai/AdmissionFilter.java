@@ -62,7 +62,9 @@ public final class AdmissionFilter implements Handler {
             throw new ApiException(new ApiError(413, "The request body is " + declared + " bytes; the limit is " + limit + ".",
                     "invalid_request_error", null, "request_too_large", Optional.empty()));
         }
-        long bodyBytes = declared >= 0 ? declared : ctx.header("Transfer-Encoding") != null && limit != null ? limit : 0;
+        // Only the endpoints that read a body take from the budget: /metrics, which calls this filter itself, has no
+        // after-handler to give it back.
+        long bodyBytes = limit == null ? 0 : declared >= 0 ? declared : ctx.header("Transfer-Encoding") != null ? limit : 0;
         if (bodyBytes > 0) {
             ByteBudget.Hold hold = budget.take(bodyBytes, budgetWait).orElseThrow(() -> {
                 discardSmallBody(ctx, declared);

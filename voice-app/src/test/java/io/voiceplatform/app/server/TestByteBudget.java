@@ -40,7 +40,7 @@ class TestByteBudget {
 
     private void start() {
         service = new TestingService(workDir, Duration.ofSeconds(5), "", settings -> new ServerSettings(settings.host(),
-                settings.port(), new ApiSettings(1 << 20, settings.api().apiKeys(), 100_000, false, BUDGET, Duration.ofMillis(200)),
+                settings.port(), new ApiSettings(1 << 20, settings.api().apiKeys(), 100_000, true, BUDGET, Duration.ofMillis(200)),
                 settings.readTimeout(), settings.shutdownGrace(), false, settings.connections()), provider);
     }
 
@@ -99,6 +99,11 @@ class TestByteBudget {
             HttpResponse<String> broken = service.send(HttpRequest.newBuilder(service.uri("/v1/audio/speech"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("x".repeat(20 * 1024))).build());
             assertEquals(400, broken.statusCode());
+            // A body sent where none is read, to /metrics (which runs the admission filter itself) and to /v1/models.
+            for (String path : new String[] {"/metrics", "/v1/models"}) {
+                assertEquals(200, service.send(HttpRequest.newBuilder(service.uri(path))
+                        .method("GET", HttpRequest.BodyPublishers.ofString("x".repeat(20 * 1024))).build()).statusCode());
+            }
             // The caller goes away halfway through its body.
             try (RawHttp gone = new RawHttp(service.server.port())) {
                 gone.send("POST /v1/audio/speech HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
