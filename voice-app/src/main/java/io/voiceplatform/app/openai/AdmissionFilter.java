@@ -6,6 +6,7 @@ import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,13 +14,17 @@ import java.util.regex.Pattern;
 
 /**
  * What a request passes before its handler runs: it gets a request id, its key is checked (when keys are set; an
- * address that sent too many wrong keys is refused before that), its caller's rate is counted, and a body declared
- * over its endpoint's limit is refused before a byte of it is read.
- * The in-flight slot is the pipeline's, taken once the body is in, so a flood of oversized uploads never takes one.
+ * address that sent too many wrong keys is refused before that), its caller's rate is counted, a body declared over
+ * its endpoint's limit is refused before a byte of it is read, and the body's bytes are taken from the
+ * {@link ByteBudget} (its declared length, or its endpoint's limit when chunked), to be given back by {@link #release}
+ * when the request ends. The in-flight slot is the pipeline's, taken once the body is in, so a flood of oversized
+ * uploads never takes one.
  */
 public final class AdmissionFilter implements Handler {
     static final String REQUEST_ID = "X-Request-Id";
     private static final String CALLER = "voice.caller";
+    private static final String BYTES = "voice.bytes";
+    private static final Duration BUDGET_RETRY_AFTER = Duration.ofSeconds(1);
     private static final long DISCARDED_BODY_LIMIT = 8L << 20;
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -28,6 +33,8 @@ public final class AdmissionFilter implements Handler {
     private final CallerLimits rates;
     private final int perMinute;
     private final Map<String, Long> bodyLimits;
+    private final ByteBudget budget;
+    private final Duration budgetWait;
 
     /** @param bodyLimits the largest body each path accepts, in bytes */
     AdmissionFilter(ApiSettings settings, Map<String, Long> bodyLimits) {
@@ -36,6 +43,8 @@ public final class AdmissionFilter implements Handler {
         this.rates = new CallerLimits(settings.rateLimitPerMinute());
         this.perMinute = settings.rateLimitPerMinute();
         this.bodyLimits = Map.copyOf(bodyLimits);
+        this.budget = new ByteBudget(settings.maxBytesInFlight());
+        this.budgetWait = settings.inFlightWait();
     }
 
     @Override
@@ -56,19 +65,47 @@ public final class AdmissionFilter implements Handler {
             throw new ApiException(new ApiError(413, "The request body is " + declared + " bytes; the limit is " + limit + ".",
                     "invalid_request_error", null, "request_too_large", Optional.empty()));
         }
+        // Only the endpoints that read a body take from the budget: /metrics, which calls this filter itself, has no
+        // after-handler to give it back.
+        long bodyBytes = limit == null ? 0 : declared >= 0 ? declared : ctx.header("Transfer-Encoding") != null ? limit : 0;
+        if (bodyBytes > 0) {
+            ByteBudget.Hold hold = budget.take(bodyBytes, budgetWait).orElseThrow(() -> {
+                discardSmallBody(ctx, declared);
+                return new ApiException(new ApiError(503, "The service holds as many request bytes as it may ("
+                        + budget.total() + " bytes); try again shortly.", "service_unavailable_error", null, "overloaded",
+                        Optional.of(BUDGET_RETRY_AFTER)));
+            });
+            ctx.attribute(BYTES, hold);
+        }
+    }
+
+    /** Gives the request's bytes back to the budget; the after-handler of every request this filter saw. */
+    static void release(Context ctx) {
+        ByteBudget.Hold hold = ctx.attribute(BYTES);
+        if (hold != null) {
+            hold.close();
+        }
+    }
+
+    /** Counts a whole answer held in memory against the budget until the request ends. */
+    static void holdAnswer(Context ctx, long bytes) {
+        ByteBudget.Hold hold = ctx.attribute(BYTES);
+        if (hold != null) {
+            hold.add(bytes);
+        }
     }
 
     /**
-     * Reads and drops a body of at most {@link #DISCARDED_BODY_LIMIT} bytes before the 413 goes out. A client that sends its
-     * whole body before reading (Java's HttpClient does) would otherwise have its connection reset by the unread bytes
-     * and never see the answer; a larger body is refused at once and its connection closed.
+     * Reads and drops a declared body of at most {@link #DISCARDED_BODY_LIMIT} bytes before the refusal goes out. A
+     * client that sends its whole body before reading (Java's HttpClient does) would otherwise have its connection reset
+     * by the unread bytes and never see the answer; a larger or chunked body is refused at once and its connection closed.
      */
     private static void discardSmallBody(Context ctx, long declared) {
-        if (declared <= DISCARDED_BODY_LIMIT) {
+        if (declared >= 0 && declared <= DISCARDED_BODY_LIMIT) {
             try (InputStream body = ctx.req().getInputStream()) {
                 body.transferTo(OutputStream.nullOutputStream());
             } catch (IOException broken) {
-                // The 413 still goes out; the connection closes.
+                // The refusal still goes out; the connection closes.
             }
         }
     }

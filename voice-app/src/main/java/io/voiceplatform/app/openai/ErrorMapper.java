@@ -9,6 +9,7 @@ import io.javalin.http.MethodNotAllowedResponse;
 import io.voiceplatform.api.ErrorKind;
 import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.core.pipeline.AtCapacityException;
+import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -17,6 +18,7 @@ import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -86,6 +88,33 @@ public final class ErrorMapper {
         }
         String requestId = ctx.res().getHeader(AdmissionFilter.REQUEST_ID);
         log.error("unexpected failure on {} {} (request {})", ctx.req().getMethod(), ctx.path(), requestId, cause);
+        return internal(requestId);
+    }
+
+    /**
+     * Answers an {@link Error} a filter or handler threw (OutOfMemoryError, StackOverflowError), which Javalin hands
+     * here instead of to the exception handlers; its own answer is a 500 with an empty text body. Writing may fail in
+     * turn when memory is short: the connection then closes without an answer, and the service goes on.
+     */
+    void writeUnexpected(HttpServletResponse res, Error error) {
+        String requestId = res.getHeader(AdmissionFilter.REQUEST_ID);
+        log.error("unexpected error (request {})", requestId, error);
+        if (res.isCommitted()) {
+            return;
+        }
+        try {
+            byte[] body = json.writeValueAsBytes(internal(requestId).body());
+            res.resetBuffer();
+            res.setStatus(500);
+            res.setContentType("application/json");
+            res.setContentLength(body.length);
+            res.getOutputStream().write(body);
+        } catch (IOException | RuntimeException | Error unwritable) {
+            log.warn("the answer to request {} could not be written: {}", requestId, unwritable.toString());
+        }
+    }
+
+    private static ApiError internal(String requestId) {
         return ApiError.of(500, "Internal error; the request id is " + requestId + ".", "server_error", "internal_error");
     }
 
@@ -160,7 +189,7 @@ public final class ErrorMapper {
 
         @Override
         protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-                                        Callback callback) throws java.io.IOException {
+                                        Callback callback) throws IOException {
             ofStatus(code, request.getMethod(), path(request), message).retryAfter()
                     .ifPresent(wait -> response.getHeaders().put("Retry-After", retryAfterSeconds(wait)));
             if (!generateAcceptableResponse(request, response, callback, "application/json", List.of(StandardCharsets.UTF_8),

@@ -55,8 +55,11 @@ public final class OpenAiApi {
         config.http.maxRequestSize = SPEECH_BODY_LIMIT;
         config.http.prefer405over404 = true;
         config.jetty.modifyServer(server -> server.setErrorHandler(errors.serverErrors()));
+        config.router.javaLangErrorHandler(errors::writeUnexpected);
         metrics.register(config.routes);
         config.routes.before("/v1/*", admission);
+        // After-handlers run however the request ended (refused, failed, answered, its caller gone).
+        config.routes.after("/v1/*", AdmissionFilter::release);
         config.routes.post(TRANSCRIPTIONS, transcriptions);
         config.routes.post(SPEECH, speech);
         config.routes.get("/v1/models", models::list);

@@ -37,7 +37,8 @@ final class PipelineCall {
             CompletionStage<?> answer;
             try {
                 answer = work.apply(context);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // An Error too (a provider out of memory): answered 500 in OpenAI's shape like any failure.
                 answer = CompletableFuture.failedFuture(e);
             }
             return answer.toCompletableFuture().handle((written, failure) -> {

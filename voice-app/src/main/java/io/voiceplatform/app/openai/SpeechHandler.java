@@ -67,8 +67,10 @@ final class SpeechHandler implements Handler {
         calls.run(ctx, context -> pipeline.synthesize(request, route.routing(), context).thenAccept(speech -> {
             calls.describe(ctx, speech.provider(), context);
             Audio audio = speech.audio();
+            byte[] bytes = audio.toByteArray();
+            AdmissionFilter.holdAnswer(ctx, bytes.length);
             ctx.contentType(audio.format().mediaType());
-            ctx.result(audio.toByteArray());
+            ctx.result(bytes);
         }));
     }
 

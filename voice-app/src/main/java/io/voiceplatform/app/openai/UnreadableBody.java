@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A request body that could not be read to its end: it stopped coming for longer than the read timeout (408), it went
+ * A request body that could not be read to its end: it stopped coming for longer than the read timeout or came slower
+ * than the least body rate (408), it went
  * over its limit (413), or it is broken (400). The connection it came on cannot carry another request.
  */
 final class UnreadableBody extends ApiException {
@@ -27,7 +28,7 @@ final class UnreadableBody extends ApiException {
         String reason = "";
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException) {
-                return new UnreadableBody(new ApiError(408, "The request body stopped arriving for longer than the read timeout; "
+                return new UnreadableBody(new ApiError(408, "The request body stopped arriving, or arrived too slowly; "
                         + "send it again, faster.", "invalid_request_error", param, "request_timeout", Optional.empty()));
             }
             String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);

@@ -19,8 +19,9 @@ import java.time.Duration;
 
 /**
  * The service's Javalin application: OpenAI's audio API, health, metrics and this API's description, on Jetty tuned
- * for the settings (read timeout, graceful stop, request threads), with one access-log line per request. When the API
- * has keys, the health details and the metrics need one too, unless {@code voice.server.open-monitoring} says not.
+ * for the settings (read timeout, header deadline, least body rate, connections per client, graceful stop, request
+ * threads), with one access-log line per request. When the API has keys, the health details and the metrics need one
+ * too, unless {@code voice.server.open-monitoring} says not.
  */
 final class JavalinApp {
     private static final Logger access = LoggerFactory.getLogger("voice.access");
@@ -53,11 +54,15 @@ final class JavalinApp {
     }
 
     private static void jetty(JavalinConfig config, ServerSettings settings) {
+        ConnectionLimits limits = settings.connections();
+        HeaderDeadline headerDeadline = new HeaderDeadline(limits.headerTimeout());
         config.jetty.threadPool = requestThreads();
         config.jetty.modifyServer(server -> {
             server.setStopTimeout(settings.shutdownGrace().toMillis());
             // Stopping waits for the requests in flight (and refuses new ones) for up to the stop timeout.
             server.insertHandler(new GracefulHandler());
+            server.insertHandler(new MinimumBodyRate(limits.minBodyBytesPerSecond(), limits.headerTimeout()));
+            server.insertHandler(headerDeadline);
         });
         config.jetty.modifyHttpConfiguration(http -> {
             http.setSendServerVersion(false);
@@ -70,6 +75,10 @@ final class JavalinApp {
             // The read timeout also closes a connection that sends nothing (or half a request line) for that long;
             // Jetty's own default would hold it for 30 s whatever the setting says.
             connector.setIdleTimeout(settings.readTimeout().toMillis());
+            connector.addEventListener(headerDeadline.connections());
+            if (limits.maxPerClient() > 0) {
+                connector.addEventListener(new ClientConnectionCap(limits.maxPerClient()));
+            }
             return connector;
         });
     }

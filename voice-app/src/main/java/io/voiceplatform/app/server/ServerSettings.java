@@ -21,9 +21,11 @@ import java.util.List;
  * @param readTimeout   idle time after which a slow request is cut off
  * @param shutdownGrace how long shutdown waits for requests in flight
  * @param jsonLogs      one JSON object per log line
+ * @param connections   what slow clients and many connections from one client may hold
  */
 public record ServerSettings(String host, int port, ApiSettings api, Duration readTimeout, Duration shutdownGrace,
-                             boolean jsonLogs) {
+                             boolean jsonLogs, ConnectionLimits connections) {
+    private static final String AUTO = "auto";
 
     public static ServerSettings read(VoiceConfig config, CoreSettings core) {
         SettingsReader reader = new SettingsReader(config.config());
@@ -33,15 +35,33 @@ public record ServerSettings(String host, int port, ApiSettings api, Duration re
                 reader.getInt("voice.server.rate-limit.per-minute", 1, 1_000_000),
                 reader.getBoolean("voice.server.open-monitoring"),
                 new FailedAuthLimit(reader.getInt("voice.server.failed-auth.burst", 1, 1_000_000),
-                        reader.getInt("voice.server.failed-auth.per-second", 1, 1_000_000)));
+                        reader.getInt("voice.server.failed-auth.per-second", 1, 1_000_000)),
+                maxBytesInFlight(reader), core.limits().inFlightWait());
+        ConnectionLimits connections = new ConnectionLimits(
+                reader.getDuration("voice.server.header-timeout", ChronoUnit.SECONDS),
+                reader.getBytes("voice.server.min-body-rate"),
+                reader.getInt("voice.server.max-connections-per-client", 0, 1_000_000));
         return new ServerSettings(reader.getString("voice.server.host"),
                 reader.getInt("voice.server.port", 0, 65535), api,
                 reader.getDuration("voice.server.read-timeout", ChronoUnit.SECONDS),
                 reader.getDuration("voice.server.shutdown-grace", ChronoUnit.SECONDS),
-                reader.getBoolean("voice.logging.json"));
+                reader.getBoolean("voice.logging.json"), connections);
+    }
+
+    /** A size, or {@code auto}: a quarter of the largest heap the JVM may grow to, leaving the rest for everything else. */
+    private static long maxBytesInFlight(SettingsReader reader) {
+        String path = "voice.limits.max-bytes-in-flight";
+        if (AUTO.equalsIgnoreCase(reader.getString(path).strip())) {
+            return Runtime.getRuntime().maxMemory() / 4;
+        }
+        long bytes = reader.getBytes(path);
+        if (bytes < 1) {
+            throw reader.invalid(path, "is not auto or a size of at least 1 byte such as 256MB");
+        }
+        return bytes;
     }
 
     public ServerSettings withPort(int newPort) {
-        return new ServerSettings(host, newPort, api, readTimeout, shutdownGrace, jsonLogs);
+        return new ServerSettings(host, newPort, api, readTimeout, shutdownGrace, jsonLogs, connections);
     }
 }

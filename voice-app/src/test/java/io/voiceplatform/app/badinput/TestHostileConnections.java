@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.voiceplatform.app.openai.ApiSettings;
+import io.voiceplatform.app.server.ConnectionLimits;
 import io.voiceplatform.app.server.ServerSettings;
 import io.voiceplatform.app.server.VoiceServer;
 import io.voiceplatform.core.bootstrap.VoiceRuntime;
@@ -59,7 +60,8 @@ class TestHostileConnections {
                         TestHostileConnections.class.getClassLoader())), List.of(TestingPlugins.of(new TestingProvider("fake"))),
                 List.of(binder -> OptionalBinder.newOptionalBinder(binder, MeterRegistry.class).setBinding().toInstance(meters)));
         server = VoiceServer.start(runtime, new ServerSettings("127.0.0.1", 0,
-                new ApiSettings(1 << 20, List.of(), 100_000, false), READ_TIMEOUT, Duration.ofSeconds(5), false), meters);
+                new ApiSettings(1 << 20, List.of(), 100_000, false), READ_TIMEOUT, Duration.ofSeconds(5), false,
+                new ConnectionLimits(Duration.ofSeconds(10), 0, 0)), meters);
     }
 
     @AfterAll

@@ -8,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.voiceplatform.app.faults.ResourceSnapshot;
 import io.voiceplatform.app.openai.ApiSettings;
+import io.voiceplatform.app.server.ConnectionLimits;
 import io.voiceplatform.app.server.ServerSettings;
 import io.voiceplatform.app.server.VoiceServer;
 import io.voiceplatform.core.bootstrap.VoiceRuntime;
@@ -70,7 +71,7 @@ class TestOversizedUploadFlood {
                 List.of(binder -> OptionalBinder.newOptionalBinder(binder, MeterRegistry.class).setBinding().toInstance(meters)));
         server = VoiceServer.start(runtime, new ServerSettings("127.0.0.1", 0,
                 new ApiSettings(1 << 20, List.of(), 1_000_000, false), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), false), meters);
+                Duration.ofSeconds(5), false, new ConnectionLimits(Duration.ofSeconds(10), 0, 0)), meters);
     }
 
     private String goodSpeech() throws Exception {

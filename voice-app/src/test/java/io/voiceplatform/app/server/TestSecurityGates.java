@@ -51,7 +51,7 @@ class TestSecurityGates {
     }
 
     private void start(boolean openMonitoring, FailedAuthLimit failedAuth) {
-        service = new TestingService(workDir, new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 1000, openMonitoring, failedAuth),
+        service = new TestingService(workDir, new ApiSettings(1 << 20, List.of(Secret.of(KEY)), 1000, openMonitoring, failedAuth, 256L << 20, Duration.ofSeconds(2)),
                 provider);
     }
 

@@ -4,6 +4,7 @@ import com.google.inject.multibindings.OptionalBinder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.voiceplatform.api.SpeechProvider;
 import io.voiceplatform.app.openai.ApiSettings;
 import io.voiceplatform.core.bootstrap.VoiceRuntime;
 import io.voiceplatform.core.config.ConfigSources;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** The real service on a free loopback port, in-process, with in-memory providers behind it. */
 final class TestingService implements AutoCloseable {
@@ -36,18 +38,21 @@ final class TestingService implements AutoCloseable {
 
     /** @param extraConfig HOCON appended to the test configuration, e.g. performance settings */
     TestingService(Path workDir, Duration grace, String extraConfig, TestingProvider... providers) {
-        this(workDir, grace, extraConfig, new ApiSettings(1 << 20, List.of(), 1000, false), providers);
+        this(workDir, grace, extraConfig, UnaryOperator.identity(), providers);
     }
 
     /** @param api the API's settings, e.g. its keys */
     TestingService(Path workDir, ApiSettings api, TestingProvider... providers) {
-        this(workDir, Duration.ofSeconds(5), "", api, providers);
+        this(workDir, Duration.ofSeconds(5), "", settings -> new ServerSettings(settings.host(), settings.port(), api,
+                settings.readTimeout(), settings.shutdownGrace(), settings.jsonLogs(), settings.connections()), providers);
     }
 
-    private TestingService(Path workDir, Duration grace, String extraConfig, ApiSettings api, TestingProvider... providers) {
+    /** @param adjust changes to the server settings, e.g. its byte budget or connection limits */
+    TestingService(Path workDir, Duration grace, String extraConfig, UnaryOperator<ServerSettings> adjust,
+                   SpeechProvider... providers) {
         try {
             Path conf = workDir.resolve("test.conf");
-            String ids = String.join("\", \"", java.util.Arrays.stream(providers).map(TestingProvider::id).toList());
+            String ids = String.join("\", \"", java.util.Arrays.stream(providers).map(SpeechProvider::id).toList());
             Files.writeString(conf, "voice.stt.providers = [\"" + ids + "\"]\nvoice.tts.providers = [\"" + ids + "\"]\n"
                     + "voice.resilience.retry.max-attempts = 1\nvoice.providers.local.enabled = false\n" + extraConfig);
             VoiceConfig config = VoiceConfig.load(new ConfigSources(Map.of(), Map.of(), workDir, Optional.of(conf),
@@ -55,8 +60,10 @@ final class TestingService implements AutoCloseable {
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             runtime = VoiceRuntime.start(config, List.of(TestingPlugins.of(providers)),
                     List.of(binder -> OptionalBinder.newOptionalBinder(binder, MeterRegistry.class).setBinding().toInstance(meters)));
-            ServerSettings settings = new ServerSettings("127.0.0.1", 0, api, Duration.ofSeconds(10), grace, false);
-            server = VoiceServer.start(runtime, settings, meters);
+            ServerSettings settings = new ServerSettings("127.0.0.1", 0,
+                    new ApiSettings(1 << 20, List.of(), 1000, false), Duration.ofSeconds(10), grace, false,
+                    new ConnectionLimits(Duration.ofSeconds(10), 0, 0));
+            server = VoiceServer.start(runtime, adjust.apply(settings), meters);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

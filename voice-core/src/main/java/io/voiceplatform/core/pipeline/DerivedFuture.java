@@ -24,7 +24,8 @@ final class DerivedFuture {
             }
             try {
                 derived.complete(step.apply(value));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // Thrown out of whenComplete it would be lost, and the derived future never complete.
                 derived.completeExceptionally(e);
             }
         });

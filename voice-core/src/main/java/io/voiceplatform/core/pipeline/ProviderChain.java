@@ -196,6 +196,14 @@ final class ProviderChain {
                     result.cancel(true);
                     return;
                 }
+                if (cause instanceof Error) {
+                    // Out of memory is the service's state, not the provider's: the next provider would only ask for
+                    // more, so the request ends here (a 500) and the others running for it are cancelled.
+                    reportHedges(null);
+                    List.copyOf(running.values()).forEach(other -> other.cancel(true));
+                    result.completeExceptionally(cause);
+                    return;
+                }
                 VoiceException failure = cause instanceof VoiceException v ? v
                         : VoiceException.of(ErrorKind.PROVIDER_ERROR, provider, String.valueOf(cause.getMessage()), cause);
                 if (!failure.fallbackAllowed()) {

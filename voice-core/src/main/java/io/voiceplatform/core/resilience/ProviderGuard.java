@@ -141,7 +141,7 @@ public final class ProviderGuard {
         CompletableFuture<T> call;
         try {
             call = attempt.apply(number).toCompletableFuture();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             call = CompletableFuture.failedFuture(e);
         }
         inFlight.set(call);
@@ -156,7 +156,8 @@ public final class ProviderGuard {
                 return;
             }
             Throwable cause = unwrap(error);
-            if (cause instanceof CancellationException || result.isCancelled()) {
+            // An Error (out of memory) is the JVM's state, not the provider's: not retried, not held against it.
+            if (cause instanceof CancellationException || cause instanceof Error || result.isCancelled()) {
                 circuitBreaker.releasePermission();
                 result.completeExceptionally(cause);
                 return;
