@@ -22,6 +22,14 @@ CONF
 
 "$VOICE" --version >/dev/null  # builds the distribution if it is missing or stale (that may talk on stderr)
 
+step "every command answers --help: usage on stdout, exit 0, no ANSI codes when stdout is not a terminal"
+for command in "" serve speak transcribe providers config mock-provider validate soak; do
+  # shellcheck disable=SC2086
+  "$DIST/bin/voice" $command --help > "$WORK/help.txt" 2>"$WORK/help.err" || fail "voice $command --help failed: $(cat "$WORK/help.err")"
+  grep -q "^Usage: voice${command:+ $command}" "$WORK/help.txt" || fail "voice $command --help printed no usage"
+  if grep -q $'\e' "$WORK/help.txt"; then fail "voice $command --help wrote ANSI codes into a pipe"; fi
+done
+
 step "speak"
 "$VOICE" speak "hello world" -o "$WORK/hello.wav" 2>"$WORK/speak.err"
 [ "$(head -c 4 "$WORK/hello.wav")" = "RIFF" ] || fail "speak did not write a WAV file"
@@ -70,6 +78,17 @@ OPENAI_API_KEY="$CANARY" "$VOICE" config > "$WORK/config.txt"
 grep -q "voice.providers.openai.api-key = sk-\*\*\*\*  # environment OPENAI_API_KEY" "$WORK/config.txt" || fail "api key not shown masked"
 if grep -q "$CANARY" "$WORK/config.txt"; then fail "the secret leaked into 'voice config'"; fi
 
+step "config and providers print no warning into stdout, and no ANSI codes"
+printf 'voice.server.prot = 1\n' > "$WORK/misspelt.conf"
+"$VOICE" --config "$WORK/misspelt.conf" providers > "$WORK/warned.txt" 2>"$WORK/warned.err"
+grep -q "unknown setting voice.server.prot" "$WORK/warned.err" || fail "no warning on stderr for a misspelt key"
+if grep -qE "WARN|ERROR|unknown setting" "$WORK/warned.txt"; then fail "a warning went to stdout: $(grep -E 'WARN|ERROR' "$WORK/warned.txt")"; fi
+if grep -q $'\e' "$WORK/config.txt"; then fail "voice config wrote ANSI codes into a file"; fi
+
+step "a missing file says so"
+if "$VOICE" transcribe "$WORK/nosuch.wav" 2>"$WORK/err.txt"; then fail "a missing file was accepted"; fi
+grep -qx "error: no such file: $WORK/nosuch.wav" "$WORK/err.txt" || fail "unclear error: $(cat "$WORK/err.txt")"
+
 step "providers"
 "$VOICE" providers | tee "$WORK/providers.txt"
 grep -qF "local  (built-in, $DIST/providers/local)" "$WORK/providers.txt" || fail "the embedded provider is not listed"
@@ -96,6 +115,10 @@ mkdir -p "$WORK/plugins"
 cp "$ECHO_JAR" "$WORK/plugins/echo-plugin.jar"
 JAVA_OPTS="-Dvoice.plugins.dir=$WORK/plugins" "$VOICE" providers > "$WORK/plugin-providers.txt"
 grep -qF "echo  ($WORK/plugins/echo-plugin.jar)" "$WORK/plugin-providers.txt" || fail "the echo plugin is not listed: $(cat "$WORK/plugin-providers.txt")"
+JAVA_OPTS="-Dvoice.plugins.dir=$WORK/plugins" "$VOICE" speak "hello" -o "$WORK/unpinned.wav" > "$WORK/unpinned.txt"
+grep -q "by local in" "$WORK/unpinned.txt" || fail "a plugin dropped in answered an unpinned request: $(cat "$WORK/unpinned.txt")"
+JAVA_OPTS="-Dvoice.plugins.dir=$WORK/plugins -Dvoice.tts.providers=echo" "$VOICE" speak "hello" -o "$WORK/listed.wav" > "$WORK/listed.txt"
+grep -q "by echo in" "$WORK/listed.txt" || fail "a listed plugin did not answer: $(cat "$WORK/listed.txt")"
 JAVA_OPTS="-Dvoice.plugins.dir=$WORK/plugins" "$VOICE" speak "hello plugin" --provider echo -o "$WORK/echo.wav" > /dev/null
 [ "$(head -c 4 "$WORK/echo.wav")" = "RIFF" ] || fail "the echo plugin did not speak a WAV"
 
@@ -126,4 +149,4 @@ SERVER_PID=""
 [ "$rc" = 0 ] || { cat "$WORK/serve.log"; fail "the service exited with $rc after SIGTERM"; }
 grep -q "stopped" "$WORK/serve.log" || fail "no clean stop in the log"
 
-echo "e2e: 11 passed, 0 failed"
+echo "e2e: 14 passed, 0 failed"

@@ -26,7 +26,7 @@ final class BenchmarkRuntime {
         VoiceConfig config = VoiceConfig.load(new ConfigSources(Map.of(), settings, Path.of("").toAbsolutePath(),
                 Optional.empty(), BenchmarkRuntime.class.getClassLoader()));
         List<DiscoveredPlugin> found = java.util.Arrays.stream(plugins)
-                .map(plugin -> new DiscoveredPlugin(plugin, "benchmark", BenchmarkRuntime.class.getClassLoader())).toList();
+                .map(plugin -> new DiscoveredPlugin(plugin, "benchmark", BenchmarkRuntime.class.getClassLoader(), true)).toList();
         return VoiceRuntime.start(config, List.of(() -> found), List.of());
     }
 

@@ -19,12 +19,15 @@ import io.voiceplatform.core.pipeline.ResultCache;
 import io.voiceplatform.core.pipeline.SpeechStreaming;
 import io.voiceplatform.performance.cache.IdenticalRequestCoalescer;
 import io.voiceplatform.performance.cache.ResultCaches;
+import io.voiceplatform.performance.config.ConnectionLimits;
 import io.voiceplatform.performance.config.PerformanceSettings;
 import io.voiceplatform.performance.http.LimitedHttpTransport;
 import io.voiceplatform.performance.monitoring.PerformanceMonitor;
 import io.voiceplatform.performance.routing.AdaptiveOrder;
 import io.voiceplatform.performance.routing.ObservedLatencyHedging;
 import io.voiceplatform.performance.streaming.SentenceStreaming;
+
+import java.time.Duration;
 
 /**
  * Overrides the pipeline stages that the settings turn on, and nothing else: a stage left alone keeps voice-core's
@@ -81,16 +84,9 @@ final class PerformanceModule extends AbstractModule {
     @Provides
     @Singleton
     LimitedHttpTransport transport(Config config, @Named(HttpTransport.NETWORK) HttpTransport network) {
-        PerformanceSettings.Http http = settings.http();
-        int pool = explicit(config, "voice.performance.http.max-connections") || settings.level().poolPreset() == 0
-                ? http.maxConnections() : settings.level().poolPreset();
-        int perHost = explicit(config, "voice.performance.http.max-per-host") || settings.level().perHostPreset() == 0
-                ? http.maxPerHost() : settings.level().perHostPreset();
-        return new LimitedHttpTransport(network.withConnectTimeout(http.connectTimeout()), pool, Math.min(perHost, pool),
-                http.connectTimeout());
-    }
-
-    private static boolean explicit(Config config, String path) {
-        return !"reference.conf".equals(config.getValue(path).origin().resource());
+        Duration connectTimeout = settings.http().connectTimeout();
+        ConnectionLimits limits = ConnectionLimits.of(settings, config);
+        return new LimitedHttpTransport(network.withConnectTimeout(connectTimeout), limits.maxConnections(),
+                limits.maxPerHost(), connectTimeout);
     }
 }

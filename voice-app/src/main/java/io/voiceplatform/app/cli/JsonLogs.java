@@ -33,6 +33,7 @@ final class JsonLogs {
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
         console.setName("json");
+        console.setTarget("System.err");    // as in logback.xml: stdout is for results
         console.setEncoder(encoder);
         console.start();
         // Off the logging thread, as in logback.xml: nothing dropped, the caller waits only when the queue is full.

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** {@code voice providers}: every discovered provider, where it came from, what it can do, its health. */
-@Command(name = "providers", description = "List the providers, their origin, capabilities and health.")
+@Command(name = "providers", mixinStandardHelpOptions = true, description = "List the providers, their origin, capabilities and health.")
 final class ProvidersCommand implements Callable<Integer> {
     @ParentCommand
     VoiceCommand root;

@@ -18,8 +18,11 @@ import io.voiceplatform.core.config.VoiceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
 import java.util.concurrent.Callable;
@@ -27,9 +30,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code voice serve}: runs the HTTP service until SIGTERM or SIGINT, then stops it gracefully. */
-@Command(name = "serve", description = "Run the HTTP service (OpenAI audio API, health, metrics).")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the HTTP service (OpenAI audio API, health, metrics).")
 final class ServeCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+    private static final int MAX_PORT = 65535;
 
     @ParentCommand
     VoiceCommand root;
@@ -37,9 +41,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "TCP port (default voice.server.port, 8080; 0 picks a free one).")
     Integer port;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         long start = System.nanoTime();
+        if (port != null && (port < 0 || port > MAX_PORT)) {
+            throw new ParameterException(spec.commandLine(), "--port must be between 0 and " + MAX_PORT + ", got " + port);
+        }
         VoiceConfig config = root.loadConfig();
         ServerSettings settings = ServerSettings.read(config, CoreSettingsReader.read(config));
         if (port != null) {

@@ -21,7 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** {@code voice speak "TEXT" -o FILE}: writes real speech to a file. */
-@Command(name = "speak", description = "Synthesize speech from text into an audio file.")
+@Command(name = "speak", mixinStandardHelpOptions = true, description = "Synthesize speech from text into an audio file.")
 final class SpeakCommand implements Callable<Integer> {
     @ParentCommand
     VoiceCommand root;

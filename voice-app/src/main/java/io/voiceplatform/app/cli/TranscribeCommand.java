@@ -28,7 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** {@code voice transcribe FILE}: prints what was said. */
-@Command(name = "transcribe", description = "Transcribe an audio file and print the text.")
+@Command(name = "transcribe", mixinStandardHelpOptions = true, description = "Transcribe an audio file and print the text.")
 final class TranscribeCommand implements Callable<Integer> {
     @ParentCommand
     VoiceCommand root;
@@ -53,6 +53,10 @@ final class TranscribeCommand implements Callable<Integer> {
         VoiceCommand.quietLogs();
         TranscriptFormat output = TranscriptFormat.fromId(format).filter(f -> f != TranscriptFormat.VERBOSE_JSON)
                 .orElseThrow(() -> new IllegalArgumentException("--format takes text, json, srt or vtt"));
+        if (Files.isDirectory(file)) {
+            // Reading one fails with the bare "Is a directory", which names no path.
+            throw new IllegalArgumentException(file + " is a directory, not an audio file");
+        }
         byte[] bytes = Files.readAllBytes(file);
         AudioFormat detected = AudioFormatDetector.detect(Arrays.copyOf(bytes, Math.min(bytes.length, AudioFormatDetector.HEAD_BYTES)))
                 .orElseThrow(() -> new IllegalArgumentException(file + " is not audio in a supported format"));

@@ -2,7 +2,6 @@ package io.voiceplatform.app.cli;
 
 import ch.qos.logback.classic.Level;
 import io.voiceplatform.app.server.Version;
-import io.voiceplatform.core.bootstrap.StartupException;
 import io.voiceplatform.core.config.ConfigSources;
 import io.voiceplatform.core.config.InvalidConfigException;
 import io.voiceplatform.core.config.VoiceConfig;
@@ -43,7 +42,7 @@ public final class VoiceCommand {
         CommandLine cli = new CommandLine(new VoiceCommand());
         cli.setExecutionExceptionHandler((error, command, parsed) -> {
             VoiceCommand root = command.getCommandSpec().root().userObject() instanceof VoiceCommand v ? v : null;
-            command.getErr().println("error: " + oneLine(error));
+            command.getErr().println("error: " + ErrorLine.of(error));
             if ((root != null && root.debug) || debugFromEnvironment()) {
                 error.printStackTrace(command.getErr());
             }
@@ -72,16 +71,6 @@ public final class VoiceCommand {
         String value = System.getenv("VOICE_DEBUG");
         return value != null && !value.isBlank()
                 && !List.of("0", "false", "no", "off").contains(value.trim().toLowerCase(Locale.ROOT));
-    }
-
-    private static String oneLine(Throwable error) {
-        Throwable shown = error;
-        if (!(error instanceof InvalidConfigException) && !(error instanceof StartupException)
-                && error.getCause() != null && error.getMessage() == null) {
-            shown = error.getCause();
-        }
-        String message = shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
-        return message.replaceAll("\\s*\\R\\s*", " ");
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

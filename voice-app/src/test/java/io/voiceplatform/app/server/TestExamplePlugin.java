@@ -18,11 +18,12 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The plugin author's path: the example plugin's jar, built by the build, dropped into a fresh plugins
- * directory, is discovered and serves requests with no other change. It speaks through voice-provider-support's
+ * directory, is discovered and serves the requests that pin it with no other change; others only once it is listed. It speaks through voice-provider-support's
  * PcmAudio, which the platform shares with plugins, so its jar bundles nothing.
  */
 @Timeout(120)
@@ -61,6 +62,29 @@ class TestExamplePlugin {
             assertEquals("RIFF", new String(speech.body(), 0, 4));
             String details = child.get("/health/details").body();
             assertTrue(details.contains("\"id\":\"echo\""), details);
+        }
+    }
+
+    /**
+     * A fake voice must never answer a real request: the voice "tone" is the echo plugin's alone, so only echo
+     * could take an unpinned request for it, and it must not, until it is listed.
+     */
+    @Test
+    void aJarDroppedIntoPluginsServesOnlyRequestsThatPinIt(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("plugins"));
+        Files.copy(exampleJar(), dir.resolve("plugins").resolve("echo-plugin.jar"));
+        try (ChildService child = ChildService.start(entry -> true, Map.of(), List.of(), dir)) {
+            HttpResponse<byte[]> unpinned = child.speak("{\"model\":\"tts-1\",\"voice\":\"tone\",\"input\":\"hello\",\"response_format\":\"wav\"}");
+            assertNotEquals(200, unpinned.statusCode(), new String(unpinned.body()));
+            assertTrue(unpinned.headers().firstValue("X-Voice-Provider").isEmpty());
+            HttpResponse<byte[]> pinned = child.speak("{\"model\":\"echo\",\"voice\":\"tone\",\"input\":\"hello\",\"response_format\":\"wav\"}");
+            assertEquals(200, pinned.statusCode(), new String(pinned.body()));
+            assertEquals("echo", pinned.headers().firstValue("X-Voice-Provider").orElseThrow());
+        }
+        try (ChildService child = ChildService.start(entry -> true, Map.of(), List.of("-Dvoice.tts.providers=local,echo"), dir)) {
+            HttpResponse<byte[]> listed = child.speak("{\"model\":\"tts-1\",\"voice\":\"tone\",\"input\":\"hello\",\"response_format\":\"wav\"}");
+            assertEquals(200, listed.statusCode(), new String(listed.body()));
+            assertEquals("echo", listed.headers().firstValue("X-Voice-Provider").orElseThrow());
         }
     }
 }

@@ -3,6 +3,8 @@ package io.voiceplatform.core.bootstrap;
 import com.google.inject.Module;
 import io.voiceplatform.core.config.VoiceConfig;
 
+import java.util.Map;
+
 /**
  * The optional performance module's entry point, found with {@link java.util.ServiceLoader} under this type
  * ({@code META-INF/services/io.voiceplatform.core.bootstrap.PerformanceModuleFactory}) only when
@@ -15,9 +17,14 @@ public interface PerformanceModuleFactory {
     Installation create(VoiceConfig config);
 
     /**
-     * @param level  the level it runs at, for health
-     * @param module the bindings it overrides
+     * @param level   the level it runs at, for health
+     * @param module  the bindings it overrides
+     * @param inForce settings whose value in force differs from the configured one (the level's presets), by key,
+     *                so that {@code voice config} shows what runs
      */
-    record Installation(String level, Module module) {
+    record Installation(String level, Module module, Map<String, String> inForce) {
+        public Installation {
+            inForce = Map.copyOf(inForce);
+        }
     }
 }

@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -75,17 +74,9 @@ public final class VoiceRuntime implements AutoCloseable {
             warnAboutSettings(withPlugins);
             List<Module> modules = new ArrayList<>();
             PerformanceStatus performance = PerformanceStatus.notInstalled(settings.performanceEnabled());
-            if (settings.performanceEnabled()) {
-                List<PerformanceModuleFactory> found = ServiceLoader.load(PerformanceModuleFactory.class, loader).stream()
-                        .map(ServiceLoader.Provider::get).toList();
-                if (found.isEmpty()) {
-                    log.warn("voice.performance.enabled is true but the voice-performance module is not on the class path; running without it");
-                }
-                for (PerformanceModuleFactory factory : found) {
-                    PerformanceModuleFactory.Installation installation = factory.create(withPlugins);
-                    modules.add(installation.module());
-                    performance = new PerformanceStatus(true, true, installation.level());
-                }
+            for (PerformanceModuleFactory.Installation installation : PerformanceInstallations.create(withPlugins, settings)) {
+                modules.add(installation.module());
+                performance = new PerformanceStatus(true, true, installation.level());
             }
             ScheduledExecutorService scheduler = newScheduler();
             lifecycle.started("scheduler", scheduler::shutdownNow);

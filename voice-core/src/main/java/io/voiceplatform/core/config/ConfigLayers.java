@@ -80,6 +80,9 @@ record ConfigLayers(Config reference, Config effective) {
 
     private static Config parseFile(Path file, String namedBy) {
         Path absolute = file.toAbsolutePath().normalize();
+        if (!Files.exists(absolute)) {
+            throw new InvalidConfigException("config file " + absolute + " (named by " + namedBy + "): no such file");
+        }
         if (!Files.isRegularFile(absolute) || !Files.isReadable(absolute)) {
             throw new InvalidConfigException("config file " + absolute + " (named by " + namedBy + ") is not a readable file");
         }

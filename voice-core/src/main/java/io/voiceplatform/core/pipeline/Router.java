@@ -4,6 +4,7 @@ import io.voiceplatform.api.Operation;
 import io.voiceplatform.api.VoiceException;
 import io.voiceplatform.core.config.RoutingSettings;
 import io.voiceplatform.core.registry.ProviderRegistry;
+import io.voiceplatform.core.registry.RegisteredProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.Optional;
 /**
  * Stage 3, route: the providers that may serve a task, in the order to try them, each assessed by its declared
  * capabilities. The chain is the pinned provider first (when the caller asked for one), then the configured
- * order, then every other enabled provider; the {@link ProviderOrder} stage may reorder it.
+ * order, then every other enabled provider that may join unlisted (the built-ins: an added plugin serves only
+ * requests that pin it until it is listed); the {@link ProviderOrder} stage may reorder it.
  */
 final class Router {
     private final ProviderRegistry registry;
@@ -41,7 +43,9 @@ final class Router {
         }
         if (pinned.isEmpty() || routing.pinnedFallback()) {
             configured.stream().filter(available::contains).filter(id -> !ids.contains(id)).forEach(ids::add);
-            available.stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+            available.stream().filter(id -> !ids.contains(id))
+                    .filter(id -> registry.find(id).map(RegisteredProvider::unlistedInChain).orElse(false))
+                    .forEach(ids::add);
         }
         return order.order(operation, List.copyOf(ids), pinned.isPresent()).stream()
                 .map(id -> task.assess(id, registry)).toList();

@@ -30,23 +30,29 @@ public final class DirectoryPluginSource implements PluginSource {
     private static final String BUILT_IN = "built-in, ";
 
     private final Path directory;
-    private final String originPrefix;
+    private final boolean builtIn;
     private final ClassLoader parent;
 
-    private DirectoryPluginSource(Path directory, String originPrefix, ClassLoader application) {
+    private DirectoryPluginSource(Path directory, boolean builtIn, ClassLoader application) {
         this.directory = directory;
-        this.originPrefix = originPrefix;
+        this.builtIn = builtIn;
         this.parent = new PluginParentClassLoader(application);
     }
 
-    /** Plugins an operator added; each one's origin is its jar or directory. */
+    /**
+     * Plugins an operator added; each one's origin is its jar or directory. They serve only requests that pin
+     * them until the configuration lists them in a chain: a plugin dropped in never answers other requests.
+     */
     public DirectoryPluginSource(Path directory, ClassLoader application) {
-        this(directory, "", application);
+        this(directory, false, application);
     }
 
-    /** The providers shipped with the distribution; each one's origin says {@code built-in} before its directory. */
+    /**
+     * The providers shipped with the distribution; each one's origin says {@code built-in} before its directory.
+     * Each is off until its settings enable it, and then joins the default chain.
+     */
     public static DirectoryPluginSource builtIn(Path directory, ClassLoader application) {
-        return new DirectoryPluginSource(directory, BUILT_IN, application);
+        return new DirectoryPluginSource(directory, true, application);
     }
 
     @Override
@@ -98,7 +104,7 @@ public final class DirectoryPluginSource implements PluginSource {
      * ERROR line, so that one broken plugin cannot stop the others.
      */
     private List<DiscoveredPlugin> load(Path origin, List<Path> jars) {
-        String described = originPrefix + origin.toAbsolutePath().normalize();
+        String described = (builtIn ? BUILT_IN : "") + origin.toAbsolutePath().normalize();
         URLClassLoader loader = null;
         try {
             jars.forEach(DirectoryPluginSource::checkSpiVersion);
@@ -108,7 +114,7 @@ public final class DirectoryPluginSource implements PluginSource {
             for (ProviderPlugin plugin : ServiceLoader.load(ProviderPlugin.class, loader)) {
                 // An id() that throws marks a broken plugin too: asked here, it skips only this one.
                 plugin.id();
-                found.add(new DiscoveredPlugin(plugin, described, loader));
+                found.add(new DiscoveredPlugin(plugin, described, loader, builtIn));
             }
             if (found.isEmpty()) {
                 throw new VoiceException(ErrorKind.INVALID_REQUEST, "no META-INF/services/" + ProviderPlugin.class.getName()

@@ -75,7 +75,7 @@ public final class ProviderRegistry {
             creating = "TTS";
             Optional<TtsProvider> tts = plugin.createTts(context);
             log.debug("provider {} from {}: stt={}, tts={}", plugin.id(), found.origin(), stt.isPresent(), tts.isPresent());
-            return Optional.of(new RegisteredProvider(plugin.id(), found.origin(), stt, tts));
+            return Optional.of(new RegisteredProvider(plugin.id(), found.origin(), stt, tts, found.unlistedInChain()));
         } catch (RuntimeException | LinkageError e) {
             // LinkageError: a class the plugin needs is missing or failed to initialize.
             closer.close(stt.stream().toList());

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param origin the plugin's jar or directory, after {@code built-in, } for a built-in provider
  * @param stt    its STT provider, when it offers one and it is enabled
  * @param tts    its TTS provider, when it offers one and it is enabled
+ * @param unlistedInChain whether it joins the default chain without being listed ({@link DiscoveredPlugin})
  */
-public record RegisteredProvider(String id, String origin, Optional<SttProvider> stt, Optional<TtsProvider> tts) {
+public record RegisteredProvider(String id, String origin, Optional<SttProvider> stt, Optional<TtsProvider> tts,
+                                 boolean unlistedInChain) {
 }

@@ -159,7 +159,7 @@ class TestVoiceRuntime {
         ProviderPlugin broken = mock(ProviderPlugin.class);
         when(broken.id()).thenReturn("fake");
         when(broken.createStt(any())).thenThrow(new IllegalArgumentException("voice.providers.fake.timeout is not a duration"));
-        PluginSource source = () -> List.of(new DiscoveredPlugin(broken, "/opt/voice/plugins/fake.jar", getClass().getClassLoader()));
+        PluginSource source = () -> List.of(new DiscoveredPlugin(broken, "/opt/voice/plugins/fake.jar", getClass().getClassLoader(), true));
         StartupException e = assertThrows(StartupException.class, () -> VoiceRuntime.start(configListing("fake", ""),
                 List.of(source), List.of()));
         assertTrue(e.getMessage().startsWith("voice.stt.providers lists 'fake', but its plugin /opt/voice/plugins/fake.jar was skipped: ")

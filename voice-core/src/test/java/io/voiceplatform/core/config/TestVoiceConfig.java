@@ -116,7 +116,15 @@ class TestVoiceConfig {
         TestingConfigSources sources = new TestingConfigSources(dir).extraFile(Path.of("nope.conf"));
 
         InvalidConfigException e = assertThrows(InvalidConfigException.class, sources::load);
-        assertEquals("config file " + dir.resolve("nope.conf") + " (named by --config) is not a readable file", e.getMessage());
+        assertEquals("config file " + dir.resolve("nope.conf") + " (named by --config): no such file", e.getMessage());
+    }
+
+    @Test
+    void aDirectoryAsExtraFileIsAOneLineError() {
+        TestingConfigSources sources = new TestingConfigSources(dir).extraFile(Path.of("."));
+
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, sources::load);
+        assertEquals("config file " + dir + " (named by --config) is not a readable file", e.getMessage());
     }
 
     @Test

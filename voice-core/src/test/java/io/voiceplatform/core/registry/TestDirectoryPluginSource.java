@@ -29,6 +29,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,6 +48,7 @@ class TestDirectoryPluginSource {
         try {
             RegisteredProvider acme = registry.find("acme").orElseThrow();
             assertEquals(plugins.resolve("acme.jar").toString(), acme.origin());
+            assertFalse(acme.unlistedInChain(), "an added plugin serves only requests that pin it until it is listed");
             SttProvider stt = acme.stt().orElseThrow();
             assertEquals("hi 3", stt.transcribe(TranscriptionRequest.of(Audio.of(new byte[]{1, 2, 3}, AudioFormat.WAV)))
                     .toCompletableFuture().get(10, TimeUnit.SECONDS).text());
@@ -71,6 +73,7 @@ class TestDirectoryPluginSource {
         List<DiscoveredPlugin> found = DirectoryPluginSource.builtIn(dir.resolve("providers"), getClass().getClassLoader()).discover();
         assertEquals(1, found.size());
         assertEquals("built-in, " + acme, found.get(0).origin());
+        assertTrue(found.get(0).unlistedInChain(), "a built-in provider, once enabled, joins the chain");
         assertEquals(found.get(0).loader(), found.get(0).loader().loadClass("org.example.Library").getClassLoader());
         ((AutoCloseable) found.get(0).loader()).close();
     }

@@ -64,7 +64,7 @@ class TestInstalledPlugins {
         TestingPluginJar.of("acme").writeTo(builtIn.resolve("acme.jar"), dir.resolve("build"));
         List<DiscoveredPlugin> first = DirectoryPluginSource.builtIn(dir.resolve("providers"), getClass().getClassLoader()).discover();
         ProviderPlugin impostor = () -> "acme";
-        PluginSource second = () -> List.of(new DiscoveredPlugin(impostor, "elsewhere", getClass().getClassLoader()));
+        PluginSource second = () -> List.of(new DiscoveredPlugin(impostor, "elsewhere", getClass().getClassLoader(), true));
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> InstalledPlugins.discover(List.of(() -> first, second)));

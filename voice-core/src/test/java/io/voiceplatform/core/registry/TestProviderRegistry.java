@@ -78,7 +78,7 @@ class TestProviderRegistry {
         when(broken.createTts(any())).thenThrow(new IllegalStateException("voice pack missing",
                 new FileNotFoundException("voices.bin")));
         TestingProvider healthy = new TestingProvider("healthy");
-        List<DiscoveredPlugin> plugins = List.of(new DiscoveredPlugin(broken, "/opt/voice/plugins/broken.jar", getClass().getClassLoader()),
+        List<DiscoveredPlugin> plugins = List.of(new DiscoveredPlugin(broken, "/opt/voice/plugins/broken.jar", getClass().getClassLoader(), true),
                 TestingPlugins.of(healthy).discover().get(0));
 
         try (CapturedLogs logs = new CapturedLogs()) {

@@ -5,6 +5,8 @@ import io.voiceplatform.core.bootstrap.PerformanceModuleFactory;
 import io.voiceplatform.core.config.VoiceConfig;
 import io.voiceplatform.core.pipeline.RequestCoalescer;
 
+import java.util.Map;
+
 /**
  * Stands in for voice-performance in core's tests: found by ServiceLoader under the performance module's service
  * type, it overrides one stage. Its static initializer leaves a mark, so a test can tell whether the class was
@@ -21,6 +23,6 @@ public final class TestingPerformanceFactory implements PerformanceModuleFactory
     @Override
     public Installation create(VoiceConfig config) {
         return new Installation(LEVEL, binder -> OptionalBinder.newOptionalBinder(binder, RequestCoalescer.class)
-                .setBinding().toInstance(TestingStages.SHARING_NOTHING));
+                .setBinding().toInstance(TestingStages.SHARING_NOTHING), Map.of());
     }
 }

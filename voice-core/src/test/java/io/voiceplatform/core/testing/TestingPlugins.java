@@ -22,7 +22,7 @@ public final class TestingPlugins {
 
     public static PluginSource of(SpeechProvider... providers) {
         return () -> java.util.Arrays.stream(providers)
-                .map(p -> new DiscoveredPlugin(plugin(p), "test", TestingPlugins.class.getClassLoader()))
+                .map(p -> new DiscoveredPlugin(plugin(p), "test", TestingPlugins.class.getClassLoader(), true))
                 .toList();
     }
 
