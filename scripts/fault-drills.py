@@ -25,6 +25,7 @@ CHILDREN = []            # Popen objects still to stop
 STT_TEXT = "the quick brown fox jumps over the lazy dog"  # what the mock provider always transcribes
 GRAMMAR = "hello world, open the door, one two three, what is the weather like today"
 DEADLINE_S = 30.0        # voice.limits.processing-timeout (default, not changed here)
+LOAD_SOURCE_ADDRESS = "127.0.0.2"
 CLIENT_TIMEOUT_S = 45.0  # the load's own limit per request: past the deadline + 1 s, so overruns are seen
 
 
@@ -158,7 +159,10 @@ class Load:
         sent = time.monotonic()
         rec = {"i": i, "op": op, "phase": phase, "sent": sent - self.t0, "status": None, "provider": None,
                "ok": False, "error": None, "latency": None}
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=CLIENT_TIMEOUT_S)
+        # The clients under test connect from 127.0.0.2 and the hostile connections from 127.0.0.1, as two machines
+        # would: the service caps connections per client address (voice.server.max-connections-per-client).
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=CLIENT_TIMEOUT_S,
+                                          source_address=(LOAD_SOURCE_ADDRESS, 0))
         with self.lock:
             self.conns[i] = conn
         try:
