@@ -22,7 +22,10 @@ public record ApiSettings(long maxUploadBytes, List<Secret> apiKeys, int rateLim
         apiKeys = List.copyOf(apiKeys);
     }
 
-    /** With the defaults of reference.conf for the rest: 20 wrong keys at once, 2 more a second; 256 MB in flight, 2 s wait. */
+    /**
+     * Fixed values for the rest, for tests and embedders: 20 wrong keys at once, 2 more a second; 256 MB of bodies in
+     * flight, 2 s wait (reference.conf derives the byte budget from the heap instead).
+     */
     public ApiSettings(long maxUploadBytes, List<Secret> apiKeys, int rateLimitPerMinute, boolean openMonitoring) {
         this(maxUploadBytes, apiKeys, rateLimitPerMinute, openMonitoring, new FailedAuthLimit(20, 2), 256L << 20, Duration.ofSeconds(2));
     }
